@@ -1,0 +1,76 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Dependencies point one way: CRDKafka -> Kafka; ArticleCore has no Kafka;
+// Pipeline joins them for the thin executables.
+let package = Package(
+    name: "news-pipeline",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "news-producer", targets: ["news-producer"]),
+        .executable(name: "news-enricher", targets: ["news-enricher"]),
+        .executable(name: "news-sink", targets: ["news-sink"]),
+        .executable(name: "newsctl", targets: ["newsctl"]),
+        .library(name: "ArticleCore", targets: ["ArticleCore"]),
+        .library(name: "Kafka", targets: ["Kafka"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CRDKafka",
+            pkgConfig: "rdkafka",
+            providers: [.apt(["librdkafka-dev"])]
+        ),
+        .target(
+            name: "Kafka",
+            dependencies: [
+                "CRDKafka",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "ArticleCore",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto")
+            ],
+            // The records' JSON Schemas, published for downstream consumers; tests validate
+            // real output against them.
+            exclude: ["Schemas"]
+        ),
+        .target(
+            name: "WorkerRuntime",
+            dependencies: [
+                "Kafka",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .target(
+            name: "Pipeline",
+            dependencies: [
+                "Kafka",
+                "ArticleCore",
+                "WorkerRuntime",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .executableTarget(name: "news-producer", dependencies: ["Pipeline", "WorkerRuntime"]),
+        .executableTarget(name: "news-enricher", dependencies: ["Pipeline", "WorkerRuntime"]),
+        .executableTarget(name: "news-sink", dependencies: ["Pipeline", "WorkerRuntime"]),
+        .executableTarget(name: "newsctl", dependencies: ["Pipeline", "WorkerRuntime", "ArticleCore"]),
+        .testTarget(name: "ArticleCoreTests", dependencies: ["ArticleCore"]),
+        .testTarget(name: "KafkaTests", dependencies: ["Kafka"]),
+        .testTarget(
+            name: "PipelineIntegrationTests",
+            dependencies: ["Pipeline", "Kafka", "ArticleCore"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

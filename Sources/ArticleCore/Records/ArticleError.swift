@@ -1,0 +1,49 @@
+/// Why an article could not be turned into an enriched record.
+///
+/// The ``kind`` is stable and machine-readable (it goes into DLQ headers); the ``message`` is one
+/// sentence meant for the person reading the DLQ or the terminal.
+public struct ArticleError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The category of failure; the raw value is the snake_case name used in headers and logs.
+    public enum Kind: String, Sendable {
+        case emptyBody = "empty_body"
+        case invalidEncoding = "invalid_encoding"
+        case binaryContent = "binary_content"
+        case tooLarge = "too_large"
+        case noArticleText = "no_article_text"
+        case invalidCrawlerRecord = "invalid_crawler_record"
+    }
+
+    /// The category of failure.
+    public let kind: Kind
+    /// One clear sentence for users and DLQ headers.
+    public let message: String
+
+    /// Creates an error of the given kind with a user-facing message.
+    public init(kind: Kind, message: String) {
+        self.kind = kind
+        self.message = message
+    }
+
+    /// `"<kind>: <message>"`, e.g. `"empty_body: article body is empty"`.
+    public var description: String { "\(kind.rawValue): \(message)" }
+}
+
+extension ArticleError {
+    static let emptyBody = ArticleError(kind: .emptyBody, message: "article body is empty")
+
+    static let noArticleText = ArticleError(
+        kind: .noArticleText,
+        message: "no article paragraph left after removing datelines, captions, teasers and boilerplate"
+    )
+
+    static func tooLarge(bytes: Int, limit: Int) -> ArticleError {
+        ArticleError(
+            kind: .tooLarge,
+            message: "article text is \(bytes) bytes, over the limit of \(limit) bytes (maximumTextBytes)"
+        )
+    }
+
+    static func invalidCrawlerRecord(_ problem: String) -> ArticleError {
+        ArticleError(kind: .invalidCrawlerRecord, message: "invalid crawler record: \(problem)")
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+
+/// One enriched article: a line of the sink's JSONL and the value on `articles.enriched`.
+public struct EnrichedArticle: Sendable, Codable, Equatable {
+    /// ``SchemaVersion/enriched``.
+    public var schemaVersion: Int
+    /// Same id as the raw record.
+    public var id: ArticleID
+    /// Source of the raw record (file, URL or `"stdin"`).
+    public var source: String
+    /// URL given by a crawler.
+    public var url: String?
+    /// When the producer read the article.
+    public var receivedAt: Date
+    /// Headline.
+    public var title: String?
+    /// ISO 8601: `"2023-12-21T10:06:00+07:00"` when the dateline gives a time (Vietnam time),
+    /// `"2019-10-18"` when it gives only a date; nil when the article has no dateline.
+    public var publishedAt: String?
+    /// The dateline exactly as written, e.g. `"Thứ năm, 21 Tháng 12 2023 10:06"`.
+    public var dateline: String?
+    /// First body paragraph.
+    public var lead: String?
+    /// Body paragraphs after the lead.
+    public var paragraphs: [String]
+    /// Image captions without their photo credits, each once.
+    public var captions: [String]
+    /// Photographers and agencies credited for images, each once.
+    public var photoCredits: [String]
+    /// Outlet or agency the article is taken from ("baolangson.vn", "CPV", "TTXVN").
+    public var attribution: String?
+    /// Lines removed while cleaning, by reason.
+    public var removed: RemovalCounts
+    /// `"vi"` when Vietnamese letters dominate, else `"und"`.
+    public var language: String
+    /// Size and reading time of the body.
+    public var stats: TextStatistics
+    /// Content hashes.
+    public var fingerprints: Fingerprints
+    /// Where the record came from.
+    public var provenance: Provenance
+
+    /// Creates an enriched record from its fields.
+    public init(
+        schemaVersion: Int = SchemaVersion.enriched,
+        id: ArticleID,
+        source: String,
+        url: String?,
+        receivedAt: Date,
+        title: String?,
+        publishedAt: String?,
+        dateline: String?,
+        lead: String?,
+        paragraphs: [String],
+        captions: [String],
+        photoCredits: [String],
+        attribution: String?,
+        removed: RemovalCounts,
+        language: String,
+        stats: TextStatistics,
+        fingerprints: Fingerprints,
+        provenance: Provenance
+    ) {
+        self.schemaVersion = schemaVersion
+        self.id = id
+        self.source = source
+        self.url = url
+        self.receivedAt = receivedAt
+        self.title = title
+        self.publishedAt = publishedAt
+        self.dateline = dateline
+        self.lead = lead
+        self.paragraphs = paragraphs
+        self.captions = captions
+        self.photoCredits = photoCredits
+        self.attribution = attribution
+        self.removed = removed
+        self.language = language
+        self.stats = stats
+        self.fingerprints = fingerprints
+        self.provenance = provenance
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case schemaVersion = "schema_version"
+        case id
+        case source
+        case url
+        case receivedAt = "received_at"
+        case title
+        case publishedAt = "published_at"
+        case dateline
+        case lead
+        case paragraphs
+        case captions
+        case photoCredits = "photo_credits"
+        case attribution
+        case removed
+        case language
+        case stats
+        case fingerprints
+        case provenance
+    }
+
+    /// The record as one line of JSON, without a trailing newline.
+    public func jsonLine() -> String {
+        String(decoding: ArticleJSON.encode(self), as: UTF8.self)
+    }
+
+    /// Decodes one line written by ``jsonLine()``.
+    /// - Throws: `DecodingError` when the line is not an enriched-article record.
+    public static func decode(jsonLine: some StringProtocol) throws -> EnrichedArticle {
+        try ArticleJSON.decode(EnrichedArticle.self, from: Array(String(jsonLine).utf8))
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+
+/// What the producer publishes to `articles.raw` (the Kafka value; the key is ``id``).
+///
+/// Exactly one of ``text`` and ``bodyBase64`` is set: bytes that are valid UTF-8 travel as text,
+/// anything else travels untouched as Base64 so the enricher can report precisely what is wrong
+/// with it instead of the producer silently mangling it.
+public struct RawArticle: Sendable, Codable, Equatable {
+    /// ``SchemaVersion/raw``.
+    public var schemaVersion: Int
+    /// Content- or URL-derived id.
+    public var id: ArticleID
+    /// File path or name, URL, or `"stdin"`.
+    public var source: String
+    /// When the producer read the article.
+    public var receivedAt: Date
+    /// `"text/plain"` or `"text/html"`.
+    public var contentType: String
+    /// The body as received, when it is valid UTF-8 (BOM stripped).
+    public var text: String?
+    /// The bytes as received, when they are not valid UTF-8.
+    public var bodyBase64: String?
+    /// URL given by a crawler.
+    public var url: String?
+    /// Title given by a crawler.
+    public var title: String?
+    /// Publication date given by a crawler, as given.
+    public var published: String?
+
+    /// Creates a raw article from its fields; prefer ``fromBytes(_:source:contentType:receivedAt:)``
+    /// or ``fromCrawlerLine(_:source:receivedAt:)``, which derive the id.
+    public init(
+        schemaVersion: Int = SchemaVersion.raw,
+        id: ArticleID,
+        source: String,
+        receivedAt: Date,
+        contentType: String,
+        text: String?,
+        bodyBase64: String? = nil,
+        url: String? = nil,
+        title: String? = nil,
+        published: String? = nil
+    ) {
+        self.schemaVersion = schemaVersion
+        self.id = id
+        self.source = source
+        self.receivedAt = receivedAt
+        self.contentType = contentType
+        self.text = text
+        self.bodyBase64 = bodyBase64
+        self.url = url
+        self.title = title
+        self.published = published
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case schemaVersion = "schema_version"
+        case id
+        case source
+        case receivedAt = "received_at"
+        case contentType = "content_type"
+        case text
+        case bodyBase64 = "body_base64"
+        case url
+        case title
+        case published
+    }
+
+    /// Builds a raw article from bytes read from a file or stdin.
+    ///
+    /// Valid UTF-8 (a leading BOM stripped) becomes ``text`` and the id is derived from the text;
+    /// anything else becomes ``bodyBase64`` (all bytes as received) and the id is derived from the
+    /// bytes. Never fails: judging the content is the enricher's job.
+    public static func fromBytes(_ bytes: [UInt8], source: String, contentType: String, receivedAt: Date) -> RawArticle
+    {
+        let withoutBOM = UTF8Validation.droppingByteOrderMark(bytes)
+        if UTF8Validation.firstInvalidByteOffset(in: withoutBOM) == nil {
+            let text = String(decoding: withoutBOM, as: UTF8.self)
+            return RawArticle(
+                id: .derive(fromText: text), source: source, receivedAt: receivedAt,
+                contentType: contentType, text: text)
+        }
+        return RawArticle(
+            id: .derive(fromBytes: bytes), source: source, receivedAt: receivedAt,
+            contentType: contentType, text: nil, bodyBase64: Data(bytes).base64EncodedString())
+    }
+
+    /// The record as single-line UTF-8 JSON (the Kafka value).
+    public func jsonBytes() -> [UInt8] {
+        ArticleJSON.encode(self)
+    }
+}

@@ -1,0 +1,28 @@
+/// How many source lines the parser removed, by reason.
+public struct RemovalCounts: Sendable, Codable, Equatable {
+    /// Page-widget lines: related-content headings ("Đừng bỏ lỡ", "Video đang xem nhiều") and
+    /// inline "Xem thêm: …" links.
+    public var boilerplate: Int
+    /// Lines printed twice in a row (a repeated lead, a caption rendered twice).
+    public var duplicateLines: Int
+    /// Lines of related-article teasers (headlines, summaries, their photo captions) after a
+    /// related-content heading.
+    public var teasers: Int
+    /// Image file-name slugs such as `hoi-nghi-doi-ngoai-2021`.
+    public var slugLines: Int
+
+    /// Creates counts; everything defaults to zero.
+    public init(boilerplate: Int = 0, duplicateLines: Int = 0, teasers: Int = 0, slugLines: Int = 0) {
+        self.boilerplate = boilerplate
+        self.duplicateLines = duplicateLines
+        self.teasers = teasers
+        self.slugLines = slugLines
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case boilerplate
+        case duplicateLines = "duplicate_lines"
+        case teasers
+        case slugLines = "slug_lines"
+    }
+}

@@ -1,0 +1,80 @@
+import CRDKafka
+import Logging
+
+/// The C callbacks every client installs. Each finds its ``ClientContext`` through the opaque
+/// that ``ClientHandle`` set; that context outlives the `rd_kafka_t`, so the pointer is valid
+/// whenever librdkafka calls back.
+enum RDKafkaCallbacks {
+    static func install(on configuration: OpaquePointer, role: ClientContext.Role) {
+        rd_kafka_conf_set_log_cb(configuration) { client, level, facility, line in
+            RDKafkaCallbacks.log(client: client, level: level, facility: facility, line: line)
+        }
+        rd_kafka_conf_set_error_cb(configuration) { client, code, reason, opaque in
+            RDKafkaCallbacks.error(client: client, code: code, reason: reason, opaque: opaque)
+        }
+        switch role {
+        case .producer:
+            rd_kafka_conf_set_dr_msg_cb(configuration) { _, message, opaque in
+                DeliveryCallbacks.deliveryReport(message: message, opaque: opaque)
+            }
+        case .consumer:
+            rd_kafka_conf_set_rebalance_cb(configuration) { client, code, partitions, opaque in
+                RebalanceCallback.rebalance(client: client, code: code, partitions: partitions, opaque: opaque)
+            }
+        case .admin:
+            break
+        }
+    }
+
+    static func context(from opaque: UnsafeMutableRawPointer?) -> ClientContext? {
+        // Unretained: the handle holds the retain until after rd_kafka_destroy.
+        opaque.map { Unmanaged<ClientContext>.fromOpaque($0).takeUnretainedValue() }
+    }
+
+    private static func log(
+        client: OpaquePointer?,
+        level: Int32,
+        facility: UnsafePointer<CChar>?,
+        line: UnsafePointer<CChar>?
+    ) {
+        guard let client, let context = context(from: rd_kafka_opaque(client)), let line else { return }
+        context.logger.debug(
+            "\(String(cString: line))",
+            metadata: [
+                LogMetadataKey.facility: "\(facility.map { String(cString: $0) } ?? "")",
+                LogMetadataKey.librdkafkaLevel: "\(level)",
+            ]
+        )
+    }
+
+    private static func error(
+        client: OpaquePointer?,
+        code: Int32,
+        reason: UnsafePointer<CChar>?,
+        opaque: UnsafeMutableRawPointer?
+    ) {
+        guard let client, let context = context(from: opaque) else { return }
+        let reasonText = reason.map { String(cString: $0) } ?? ""
+        let error = rd_kafka_resp_err_t(rawValue: code)
+        if error == RD_KAFKA_RESP_ERR__FATAL {
+            var underlying = [CChar](repeating: 0, count: 512)
+            let fatalCode = rd_kafka_fatal_error(client, &underlying, underlying.count)
+            context.logger.error(
+                "librdkafka fatal error, the client must be recreated: \(String(nulTerminated: underlying))",
+                metadata: [LogMetadataKey.errorCode: "\(String(cString: rd_kafka_err2name(fatalCode)))"]
+            )
+            return
+        }
+        if error == RD_KAFKA_RESP_ERR__TRANSPORT || error == RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN
+            || error == RD_KAFKA_RESP_ERR__RESOLVE
+        {
+            context.recordBrokerFailure(reasonText)
+        }
+        let level: Logger.Level = context.isRepeatedError(code: code, reason: reasonText) ? .debug : .warning
+        context.logger.log(
+            level: level,
+            "librdkafka error: \(reasonText)",
+            metadata: [LogMetadataKey.errorCode: "\(String(cString: rd_kafka_err2name(error)))"]
+        )
+    }
+}

@@ -1,0 +1,40 @@
+/// Settings shared by producers, consumers and admin clients.
+public struct KafkaClientConfiguration: Sendable {
+    /// `host:port` of one or more brokers to start from (librdkafka's `bootstrap.servers`, no default).
+    public var bootstrapServers: [String]
+    /// Name sent to the brokers in every request (librdkafka's `client.id`, librdkafka default
+    /// `rdkafka`); `"news-pipeline"` by default.
+    public var clientID: String
+    /// Any librdkafka property, applied after everything else so that it wins. Useful for
+    /// properties this type does not model, and for tests (`test.mock.num.brokers`).
+    public var additional: [String: String]
+
+    /// Creates client settings.
+    ///
+    /// - Parameters:
+    ///   - bootstrapServers: `host:port` of the brokers to start from.
+    ///   - clientID: The client name the brokers see.
+    ///   - additional: librdkafka properties that override everything else.
+    public init(
+        bootstrapServers: [String],
+        clientID: String = KafkaDefaults.clientID,
+        additional: [String: String] = [:]
+    ) {
+        self.bootstrapServers = bootstrapServers
+        self.clientID = clientID
+        self.additional = additional
+    }
+
+    /// The librdkafka properties of these settings alone, without `additional`.
+    var baseProperties: [String: String] {
+        [
+            "bootstrap.servers": bootstrapServers.joined(separator: ","),
+            "client.id": clientID,
+        ]
+    }
+
+    /// Every librdkafka property these settings give an admin client, `additional` last.
+    func properties() -> [String: String] {
+        baseProperties.merging(additional) { _, additional in additional }
+    }
+}

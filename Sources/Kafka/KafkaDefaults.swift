@@ -1,0 +1,39 @@
+/// Every default this module chooses, in one place. The configuration types start from these.
+@usableFromInline
+enum KafkaDefaults {
+    @usableFromInline
+    static let clientID = "news-pipeline"
+
+    enum Producer {
+        static let compression = "lz4"
+        static let linger: Duration = .milliseconds(5)
+        static let deliveryTimeout: Duration = .seconds(120)
+        /// Set on every producer: the pipeline's delivery guarantees depend on them.
+        static let fixedProperties: [String: String] = [
+            "enable.idempotence": "true",
+            "acks": "all",
+        ]
+    }
+
+    enum Consumer {
+        // Short group timeouts let a group of several processes form within seconds on the
+        // local broker; librdkafka's 300 s max.poll.interval.ms stalled joins for minutes there.
+        static let sessionTimeout: Duration = .seconds(6)
+        static let maxPollInterval: Duration = .seconds(10)
+        static let heartbeatInterval: Duration = .seconds(1)
+        static let autoCommitInterval: Duration = .seconds(1)
+        // librdkafka's 1000 ms backoff cut small-message throughput about fourfold here.
+        static let fetchQueueBackoff: Duration = .milliseconds(50)
+        static let isolationLevel: IsolationLevel = .readCommitted
+        /// `fetch.queue.backoff.ms` first appeared in librdkafka 2.1.0; older runtimes reject it.
+        static let fetchQueueBackoffMinimumVersion = 0x0201_0000
+        /// Set on every consumer: offsets are stored only by `storeOffset(for:)` and the stored
+        /// ones are committed periodically, on revoke and on close.
+        static let fixedProperties: [String: String] = [
+            "enable.auto.offset.store": "false",
+            "enable.auto.commit": "true",
+            "auto.offset.reset": "earliest",
+            "enable.partition.eof": "true",
+        ]
+    }
+}

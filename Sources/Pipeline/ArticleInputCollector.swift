@@ -1,0 +1,77 @@
+import Foundation
+
+/// Expands the producer's PATH arguments into the inputs to publish: files as given, directories
+/// recursively (taking `.txt`, `.html`/`.htm` and `.jsonl`), and "-" for standard input.
+/// Problems are collected, not thrown, so one bad path does not hide the good ones.
+public struct ArticleInputCollector: Sendable {
+    public struct Collection: Sendable {
+        public var inputs: [ArticleInput] = []
+        /// Files skipped because their kind is not an article format; a note, not an error.
+        public var skipped: [String] = []
+        /// One clear line per path that could not be used.
+        public var problems: [String] = []
+    }
+
+    public var stdinFormat: ArticleInput.Format
+
+    public init(stdinFormat: ArticleInput.Format = .text) {
+        self.stdinFormat = stdinFormat
+    }
+
+    public func collect(_ paths: [String]) -> Collection {
+        var collection = Collection()
+        for path in paths {
+            if path == "-" {
+                collection.inputs.append(ArticleInput(path: path, format: stdinFormat))
+                continue
+            }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                collection.problems.append("\(path): no such file or directory")
+                continue
+            }
+            if isDirectory.boolValue {
+                collectDirectory(path, into: &collection)
+            } else if let format = ArticleInput.format(forFileName: path) {
+                collection.inputs.append(ArticleInput(path: path, format: format))
+            } else {
+                collection.skipped.append(path)
+            }
+        }
+        return collection
+    }
+
+    private func collectDirectory(_ directory: String, into collection: inout Collection) {
+        let root = URL(fileURLWithPath: directory, isDirectory: true)
+        guard FileManager.default.isReadableFile(atPath: directory) else {
+            collection.problems.append("\(directory): directory is not readable (permission denied)")
+            return
+        }
+        var unreadable: [String] = []
+        // Symlinked directories are not followed, so a symlink loop cannot recurse forever.
+        let enumerator = FileManager.default.enumerator(
+            at: root,
+            includingPropertiesForKeys: [.isRegularFileKey],
+            options: [.skipsHiddenFiles],
+            errorHandler: { url, error in
+                unreadable.append("\(url.path): \(error.localizedDescription)")
+                return true
+            })
+        var found: [ArticleInput] = []
+        while let url = enumerator?.nextObject() as? URL {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+            if let format = ArticleInput.format(forFileName: url.lastPathComponent) {
+                found.append(ArticleInput(path: url.path, format: format))
+            } else {
+                collection.skipped.append(url.path)
+            }
+        }
+        collection.problems += unreadable
+        if found.isEmpty && unreadable.isEmpty {
+            collection.problems.append(
+                "\(directory): no articles found (looked for .txt, .html, .htm and .jsonl files)")
+        }
+        // Sorted so a re-run publishes in the same order.
+        collection.inputs += found.sorted { $0.path < $1.path }
+    }
+}

@@ -1,0 +1,32 @@
+import ArticleCore
+import Foundation
+
+/// Reads a file the way the producer does and processes it the way the enricher does, with no
+/// Kafka in between: what `newsctl parse` prints is what the pipeline would write.
+public struct LocalArticleParser: Sendable {
+    public var processor = ArticleProcessor()
+
+    public init() {}
+
+    /// One result per article in the file; failures are one clear line each.
+    public func parse(path: String) -> [Result<EnrichedArticle, LocalParseProblem>] {
+        let format = ArticleInput.format(forFileName: path) ?? .text
+        let read = ArticleInputReader().read(ArticleInput(path: path, format: format))
+        let provenance = Provenance(
+            enricherVersion: ArticleProcessor.version, topic: nil, partition: nil, offset: nil, processedAt: Date())
+        return read.problems.map { .failure(LocalParseProblem(description: $0)) }
+            + read.articles.map { raw in
+                do throws(ArticleError) {
+                    return .success(try processor.process(raw, provenance: provenance))
+                } catch {
+                    return .failure(
+                        LocalParseProblem(description: "\(raw.source): \(error.kind.rawValue): \(error.message)"))
+                }
+            }
+    }
+}
+
+/// Why `newsctl parse` could not produce a record for an input.
+public struct LocalParseProblem: Error, Sendable, CustomStringConvertible {
+    public var description: String
+}

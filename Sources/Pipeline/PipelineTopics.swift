@@ -1,0 +1,18 @@
+import Kafka
+
+/// The pipeline's topic names and the partition counts used when a worker has to create them.
+public enum PipelineTopics {
+    public static let raw = "articles.raw"
+    public static let enriched = "articles.enriched"
+    public static let deadLetter = "articles.dlq"
+
+    /// Partitions for a topic the pipeline creates. Six lets six enrichers share the raw topic
+    /// and still leaves per-key order intact; the dead-letter topic is low volume.
+    public static func defaultPartitions(for topic: String) -> Int32 {
+        topic == deadLetter ? 1 : 6
+    }
+
+    public static func specification(for topic: String) -> TopicSpecification {
+        TopicSpecification(name: topic, partitions: defaultPartitions(for: topic))
+    }
+}

@@ -1,0 +1,39 @@
+import Kafka
+import Logging
+import WorkerRuntime
+
+/// Makes sure the topics a worker reads or writes exist before it starts, and doubles as the
+/// start-up reachability check: an unreachable broker fails here with one clear message
+/// instead of hanging in a delivery report.
+public struct TopicProvisioner: Sendable {
+    public var client: KafkaClientConfiguration
+    public var timeout: Duration
+    public var logger: Logger
+
+    public init(client: KafkaClientConfiguration, timeout: Duration = .seconds(15), logger: Logger) {
+        self.client = client
+        self.timeout = timeout
+        self.logger = logger
+    }
+
+    /// Creates whichever of `topics` are missing, with `PipelineTopics`' partition counts.
+    public func ensure(_ topics: [String]) async throws {
+        let admin = try KafkaAdmin(configuration: client, logger: logger)
+        do {
+            let created = try await admin.createTopics(
+                topics.map(PipelineTopics.specification(for:)), timeout: timeout)
+            for name in created {
+                logger.info(
+                    "created topic",
+                    metadata: [
+                        LogMetadataKey.topic: "\(name)",
+                        "partitions": "\(PipelineTopics.defaultPartitions(for: name))",
+                    ])
+            }
+        } catch {
+            await admin.close()
+            throw error
+        }
+        await admin.close()
+    }
+}

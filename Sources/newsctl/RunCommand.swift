@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import Pipeline
+import WorkerRuntime
+
+/// `newsctl run`: the whole pipeline locally, with an embedded broker unless --brokers is given.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run producer, enrichers and sink on PATHs and write JSON Lines; starts a local broker if needed.")
+
+    @Option(help: "Directory for the JSON Lines output.")
+    var output = "out"
+
+    @Option(help: "Number of enricher processes.")
+    var enrichers = 2
+
+    @Option(help: "Use this broker instead of starting an embedded one (also KAFKA_BROKERS).")
+    var brokers: String?
+
+    @Option(help: "The Tansu broker binary to embed (default: NEWS_TANSU_BIN, then tansu on PATH).")
+    var brokerBinary: String?
+
+    @Option(
+        name: .customShort("X"),
+        help: ArgumentHelp("librdkafka property for every worker (repeatable).", valueName: "key=value"))
+    var properties: [String] = []
+
+    @Option(help: "Log level of the worker processes.")
+    var workerLogLevel = "warning"
+
+    @OptionGroup var logging: LoggingOptions
+
+    @Argument(help: "Files or directories of articles.")
+    var paths: [String]
+
+    func validate() throws {
+        guard enrichers >= 1 else { throw ValidationError("--enrichers must be at least 1") }
+    }
+
+    func run() async throws {
+        let logger = logging.makeLogger(label: "newsctl")
+        let environment = ProcessInfo.processInfo.environment
+        let run = LocalPipelineRun(
+            configuration: .init(
+                paths: paths,
+                outputDirectory: output,
+                enrichers: enrichers,
+                brokers: brokers ?? environment[KafkaOptions.brokersEnvironmentVariable],
+                brokerBinary: brokerBinary,
+                executablesDirectory: Self.executablesDirectory(),
+                properties: properties,
+                workerLogLevel: workerLogLevel),
+            logger: logger)
+        let summary: LocalPipelineRun.Summary
+        do {
+            summary = try await run.run { print("newsctl: \($0)") }
+        } catch {
+            FileHandle.standardError.write(Data("newsctl run: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+        print(
+            "newsctl: \(summary.outputLines) articles in \(summary.outputFiles.count) JSON Lines file(s) in \(output); \(summary.deadLettered) dead-lettered"
+        )
+        for file in summary.outputFiles { print("  \(file)") }
+        if !summary.succeeded { throw ExitCode.failure }
+    }
+
+    /// The worker executables are built next to newsctl.
+    private static func executablesDirectory() -> URL {
+        URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+import Testing
+
+@testable import ArticleCore
+
+@Suite struct ArticleProcessorTests {
+    static let receivedAt = Date(timeIntervalSince1970: 1_790_000_000.25)
+    static let provenance = Provenance(
+        enricherVersion: ArticleProcessor.version, topic: "articles.raw", partition: 3, offset: 42,
+        processedAt: Date(timeIntervalSince1970: 1_790_000_001.5))
+
+    static func raw(_ text: String) -> RawArticle {
+        RawArticle.fromBytes(Array(text.utf8), source: "test.txt", contentType: "text/plain", receivedAt: receivedAt)
+    }
+
+    static func error(processing raw: RawArticle, with processor: ArticleProcessor = ArticleProcessor())
+        -> ArticleError?
+    {
+        do {
+            _ = try processor.process(raw, provenance: provenance)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func whitespaceOnlyBodyIsEmpty() {
+        let error = Self.error(processing: Self.raw("  \n\u{00A0}\u{200B}\r\n\t"))
+        #expect(error == ArticleError(kind: .emptyBody, message: "article body is empty"))
+        #expect(error?.description == "empty_body: article body is empty")
+    }
+
+    @Test func invalidUTF8TravelsAsBase64AndIsReportedWithItsOffset() throws {
+        let bytes: [UInt8] = Array("Hội nghị".utf8) + [0xE0, 0x41] + Array(" ngoại giao".utf8)
+        let raw = RawArticle.fromBytes(
+            bytes, source: "legacy.txt", contentType: "text/plain", receivedAt: Self.receivedAt)
+        #expect(raw.text == nil)
+        #expect(raw.bodyBase64 == Data(bytes).base64EncodedString())
+        #expect(raw.id == ArticleID.derive(fromBytes: bytes))
+
+        let error = try #require(Self.error(processing: raw))
+        #expect(error.kind == .invalidEncoding)
+        #expect(error.message.contains("not valid UTF-8 (first bad byte 0xE0 at offset 12)"))
+        #expect(error.message.contains("Windows-1258"))
+    }
+
+    @Test func utf8WithByteOrderMarkBecomesTextWithoutIt() {
+        let raw = RawArticle.fromBytes(
+            [0xEF, 0xBB, 0xBF] + Array("Xin chào".utf8), source: "bom.txt", contentType: "text/plain",
+            receivedAt: Self.receivedAt)
+        #expect(raw.text == "Xin chào")
+        #expect(raw.bodyBase64 == nil)
+    }
+
+    @Test func bytesWithNULsAreBinaryContent() {
+        let bytes: [UInt8] =
+            [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D] + Array(repeating: 0x41, count: 20)
+        let raw = RawArticle.fromBytes(
+            bytes, source: "image.png", contentType: "text/plain", receivedAt: Self.receivedAt)
+        #expect(Self.error(processing: raw)?.kind == .binaryContent)
+        #expect(Self.error(processing: Self.raw("Tiêu đề\u{0}\u{0}\nĐoạn."))?.kind == .binaryContent)
+    }
+
+    @Test func textOverTheLimitIsTooLarge() throws {
+        var processor = ArticleProcessor()
+        processor.maximumTextBytes = 16
+        let error = try #require(
+            Self.error(processing: Self.raw("Tiêu đề\n\nMột đoạn văn dài hơn giới hạn."), with: processor))
+        #expect(error.kind == .tooLarge)
+        #expect(error.message.contains("16"))
+        #expect(error.message.contains("\("Tiêu đề\n\nMột đoạn văn dài hơn giới hạn.".utf8.count)"))
+    }
+
+    @Test func articleWithoutParagraphsHasNoArticleText() {
+        #expect(
+            Self.error(processing: Self.raw("Thứ năm, 21 Tháng 12 2023 10:06\n\nChỉ có tiêu đề"))?.kind
+                == .noArticleText)
+    }
+
+    @Test func processorNeverTrapsOnArbitraryBytes() {
+        var generator = SplitMix64(seed: 32)
+        let alphabet: [UInt8] = Array("Thứ 12/2023 (Ảnh: X) Nguồn: Theo\n\n .".utf8) + [0x00, 0xC3, 0xA0, 0xFF, 0x0D]
+        for length in 0..<300 {
+            let bytes = (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+            let raw = RawArticle.fromBytes(
+                bytes, source: "fuzz", contentType: "text/plain", receivedAt: Self.receivedAt)
+            _ = try? ArticleProcessor().process(raw, provenance: Self.provenance)
+            _ = RawArticle.decode(recordValue: bytes, fallbackSource: "fuzz", receivedAt: Self.receivedAt)
+        }
+    }
+
+    @Test func enrichmentFillsLanguageStatisticsAndFingerprint() throws {
+        let article = try ArticleProcessor().process(
+            Self.raw("Tiêu đề bài viết\n\nBộ Ngoại giao tổ chức hội nghị tại Hà Nội."), provenance: Self.provenance)
+        #expect(article.language == "vi")
+        #expect(article.stats == TextStatistics(characters: 59, words: 14, readingTimeSeconds: 5))
+        #expect(
+            article.fingerprints == Fingerprints(body: "Tiêu đề bài viết\nBộ Ngoại giao tổ chức hội nghị tại Hà Nội."))
+        #expect(article.provenance == Self.provenance)
+        #expect(
+            article.id == ArticleID.derive(fromText: "Tiêu đề bài viết\n\nBộ Ngoại giao tổ chức hội nghị tại Hà Nội."))
+    }
+
+    @Test func englishTextIsUndetermined() throws {
+        let article = try ArticleProcessor().process(
+            Self.raw("Conference opens\n\nThe foreign ministry opened its annual conference in Hanoi."),
+            provenance: Self.provenance)
+        #expect(article.language == "und")
+    }
+
+    @Test func crawlerTitleAndPublishedAreUsed() throws {
+        let line =
+            #"{"url": "https://example.vn/a", "text": "Đoạn mở đầu của bài.", "title": "Tiêu đề", "published": "Thứ sáu, 18/10/2019"}"#
+        let raw = try RawArticle.fromCrawlerLine(line, source: "crawl.jsonl", receivedAt: Self.receivedAt)
+        let article = try ArticleProcessor().process(raw, provenance: Self.provenance)
+        #expect(article.title == "Tiêu đề")
+        #expect(article.publishedAt == "2019-10-18")
+        #expect(article.dateline == nil)
+        #expect(article.url == "https://example.vn/a")
+    }
+}
+
+/// Small deterministic generator so the no-trap test explores the same inputs on every run.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+@Suite(.timeLimit(.minutes(1))) struct ArticleProcessorScaleTests {
+    /// A quadratic step would take minutes on a body at the size limit; a linear parser takes
+    /// about a second even in a debug build.
+    @Test func articleAtTheSizeLimitIsProcessed() throws {
+        let seed = String(decoding: try RepositoryFixtures.seedBytes("000_cc4fa1231091c4b6.txt"), as: UTF8.self)
+        let paragraph = seed + "\n\nđoạn chữ thường\nnối tiếp dòng\n"
+        let processor = ArticleProcessor()
+        let text = String(repeating: paragraph, count: processor.maximumTextBytes / paragraph.utf8.count)
+        let article = try processor.process(
+            ArticleProcessorTests.raw(text), provenance: ArticleProcessorTests.provenance)
+        #expect(article.paragraphs.count > 4_000)
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+
+/// Locates the repository's seeds and fixtures from this file's real location, so the tests run
+/// both in /work/main and through a scratch package that symlinks this directory.
+enum RepositoryFixtures {
+    static let root: URL = {
+        if let override = ProcessInfo.processInfo.environment["NEWS_REPO_ROOT"] {
+            return URL(fileURLWithPath: override)
+        }
+        // Tests/ArticleCoreTests/RepositoryFixtures.swift -> repository root
+        return URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }()
+
+    static let seedNames = [
+        "000_cc4fa1231091c4b6.txt",
+        "001_28a9e9b522995b71.txt",
+        "002_080f909c526fe6db.txt",
+        "003_b5a5b979df70e810.txt",
+        "004_f53dcad156fbf52c.txt",
+    ]
+
+    static func seedBytes(_ name: String) throws -> [UInt8] {
+        [UInt8](try Data(contentsOf: root.appendingPathComponent("seeds").appendingPathComponent(name)))
+    }
+
+    static func gold() throws -> [String: Any] {
+        let data = try Data(contentsOf: root.appendingPathComponent("Tests/Fixtures/seeds-gold.json"))
+        let json = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+        return json?["files"] as? [String: Any] ?? [:]
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import Kafka
+import Testing
+
+extension BrokerTests {
+    @Suite("Pipeline end to end", .timeLimit(.minutes(5)))
+    struct EndToEndTests {
+        @Test func everySeedIsPublishedEnrichedAndWrittenExactlyOnce() async throws {
+            let pipeline = try PipelineHarness()
+            let produced = try await pipeline.produce([TestEnvironment.seedsDirectory.path])
+            #expect(produced.status == 0, "producer: \(produced.standardError)")
+            #expect(produced.standardOutput.hasPrefix("published 5 of 5 articles"))
+
+            let enriched = try await pipeline.enrich()
+            #expect(enriched.status == 0, "enricher: \(enriched.standardError)")
+            let output = try TestEnvironment.temporaryDirectory()
+            let sunk = try await pipeline.sink(to: output)
+            #expect(sunk.status == 0, "sink: \(sunk.standardError)")
+
+            let lines = try PipelineHarness.jsonLines(in: output)
+            #expect(lines.count == 5)
+            #expect(Set(lines.compactMap { $0["id"] as? String }).count == 5)
+            #expect(Set(lines.compactMap { $0["title"] as? String }) == SeedTitles.all)
+            let published = Dictionary(
+                uniqueKeysWithValues: lines.map { ($0["title"] as? String ?? "", $0["published_at"] as? String) })
+            #expect(published["Bế mạc Hội nghị Ngoại giao lần thứ 28"] == "2019-10-18")
+            #expect(
+                published[
+                    "Hội nghị ngoại giao lần thứ 32: Xây dựng, phát triển nền đối ngoại, ngoại giao Việt Nam toàn diện, hiện đại"
+                ]
+                    == "2023-12-21T10:06:00+07:00")
+            for line in lines {
+                let provenance = try #require(line["provenance"] as? [String: Any])
+                #expect(provenance["topic"] as? String == pipeline.rawTopic)
+            }
+
+            // A second run of the whole pipeline over the same seeds adds nothing to the output.
+            let again = try await pipeline.produce([TestEnvironment.seedsDirectory.path])
+            #expect(again.status == 0)
+            #expect(try await pipeline.enrich().status == 0)
+            #expect(try await pipeline.sink(to: output).status == 0)
+            #expect(try PipelineHarness.jsonLines(in: output).count == 5)
+        }
+
+        @Test func enrichedTopicIsReadableByConfluentKafkaPython() async throws {
+            let python = try TestEnvironment.require(TestEnvironment.python, "NEWS_PYTHON")
+            let pipeline = try PipelineHarness()
+            #expect(try await pipeline.produce([TestEnvironment.seedsDirectory.path]).status == 0)
+            #expect(try await pipeline.enrich().status == 0)
+
+            let script = TestEnvironment.repositoryRoot.appendingPathComponent("Tests/Fixtures/consume_enriched.py")
+                .path
+            let consumed = try await ChildProcess.run(
+                python, [script, pipeline.brokers, pipeline.enrichedTopic, "5"], timeout: .seconds(60))
+            #expect(consumed.status == 0, "python consumer: \(consumed.standardError)")
+            let titles = consumed.standardOutput.split(separator: "\n").map(String.init)
+            #expect(Set(titles) == SeedTitles.all)
+        }
+
+        @Test func unprocessableRecordsGoToDeadLetterTopicAndTheStreamContinues() async throws {
+            let pipeline = try PipelineHarness()
+            let input = try TestEnvironment.temporaryDirectory()
+            let fileManager = FileManager.default
+            for seed in ["000_cc4fa1231091c4b6.txt", "003_b5a5b979df70e810.txt"] {
+                try fileManager.copyItem(
+                    at: TestEnvironment.seedsDirectory.appendingPathComponent(seed),
+                    to: input.appendingPathComponent(seed))
+            }
+            try Data([0x48, 0xE1, 0xBB, 0x99, 0x69, 0xFF, 0xFE, 0x20, 0xC3, 0x28, 0x0A])
+                .write(to: input.appendingPathComponent("a-invalid-utf8.txt"))
+            try Data().write(to: input.appendingPathComponent("b-empty.txt"))
+
+            let produced = try await pipeline.produce([input.path])
+            #expect(produced.status == 0, "producer: \(produced.standardError)")
+            #expect(try await pipeline.enrich().status == 0)
+
+            let enriched = try await pipeline.readAll(pipeline.enrichedTopic)
+            #expect(enriched.count == 2)
+            let deadLetters = try await pipeline.readAll(pipeline.deadLetterTopic)
+            #expect(deadLetters.count == 2)
+            #expect(Set(deadLetters.compactMap { $0.header("error-kind") }) == ["invalid_encoding", "empty_body"])
+            for record in deadLetters {
+                #expect(record.header("error-message")?.isEmpty == false)
+                #expect(record.header("error-stage") == "enrich")
+                #expect(record.header("source-topic") == pipeline.rawTopic)
+                #expect(record.header("source-offset") != nil)
+            }
+        }
+
+        @Test func twoEnrichersInOneGroupSplitThePartitionsAndProcessEachArticleOnce() async throws {
+            let pipeline = try PipelineHarness()
+            let input = try TestEnvironment.temporaryDirectory()
+            let seed = try String(
+                contentsOf: TestEnvironment.seedsDirectory.appendingPathComponent("003_b5a5b979df70e810.txt"),
+                encoding: .utf8)
+            let articleCount = 120
+            for index in 0..<articleCount {
+                try (seed + "\nBài viết số \(index) trong loạt bài kiểm thử.\n")
+                    .write(to: input.appendingPathComponent("article-\(index).txt"), atomically: true, encoding: .utf8)
+            }
+
+            // Both members join before anything is produced, so the split is visible in the output.
+            let enrichers = try (0..<2).map { _ in
+                try ChildProcess(
+                    "news-enricher", pipeline.enricherArguments(exitWhenIdle: 10) + ["--log-level", "info"])
+            }
+            for enricher in enrichers { try enricher.start() }
+            let joinDeadline = ContinuousClock.now + .seconds(60)
+            while ContinuousClock.now < joinDeadline,
+                !enrichers.allSatisfy({ Self.hasNonEmptyAssignment($0.standardErrorSoFar, topic: pipeline.rawTopic) })
+            {
+                try await Task.sleep(for: .milliseconds(200))
+            }
+
+            let produced = try await pipeline.produce([input.path])
+            #expect(produced.status == 0, "producer: \(produced.standardError)")
+            for enricher in enrichers {
+                let result = try await enricher.wait(timeout: .seconds(90))
+                #expect(result.status == 0, "enricher: \(result.standardError)")
+            }
+
+            let records = try await pipeline.readAll(pipeline.enrichedTopic)
+            let ids = records.compactMap { $0.key.map { String(decoding: $0, as: UTF8.self) } }
+            #expect(ids.count == articleCount)
+            #expect(Set(ids).count == articleCount)
+            let instances = Set(records.compactMap { $0.header("enricher-instance") })
+            #expect(instances.count == 2, "records came from \(instances)")
+        }
+
+        private static func hasNonEmptyAssignment(_ log: String, topic: String) -> Bool {
+            log.split(separator: "\n").contains { $0.contains("partitions assigned") && $0.contains(topic) }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import Kafka
+import Logging
+import Testing
+
+/// One test's private pipeline on the shared test broker: unique topics and groups, so tests
+/// never see each other's records.
+struct PipelineHarness {
+    let brokers: String
+    let rawTopic = TestEnvironment.uniqueName("raw")
+    let enrichedTopic = TestEnvironment.uniqueName("enriched")
+    let deadLetterTopic = TestEnvironment.uniqueName("dlq")
+    let enricherGroup = TestEnvironment.uniqueName("enricher")
+    let sinkGroup = TestEnvironment.uniqueName("sink")
+
+    init() throws {
+        brokers = try TestEnvironment.requireBrokers()
+    }
+
+    func produce(_ paths: [String]) async throws -> ChildProcess.Result {
+        try await ChildProcess.run("news-producer", ["--brokers", brokers, "--topic", rawTopic, "--"] + paths)
+    }
+
+    func enricherArguments(exitWhenIdle: Double = 3) -> [String] {
+        [
+            "--brokers", brokers, "--group", enricherGroup, "--input-topic", rawTopic,
+            "--output-topic", enrichedTopic, "--dlq-topic", deadLetterTopic,
+            "--exit-when-idle", String(exitWhenIdle),
+        ]
+    }
+
+    func enrich() async throws -> ChildProcess.Result {
+        try await ChildProcess.run("news-enricher", enricherArguments())
+    }
+
+    func sink(to directory: URL) async throws -> ChildProcess.Result {
+        try await ChildProcess.run(
+            "news-sink",
+            [
+                "--brokers", brokers, "--group", sinkGroup, "--topic", enrichedTopic,
+                "--output", directory.path, "--exit-when-idle", "3",
+            ])
+    }
+
+    /// Every record in `topic`, read from the beginning with a throwaway group until each
+    /// partition is drained and nothing more arrives for a second.
+    func readAll(_ topic: String, timeout: Duration = .seconds(60)) async throws -> [ConsumedRecord] {
+        let client = KafkaClientConfiguration(bootstrapServers: [brokers], clientID: "integration-test")
+        let consumer = try KafkaConsumer(
+            configuration: ConsumerConfiguration(client: client, groupID: TestEnvironment.uniqueName("reader")),
+            logger: Logger(label: "integration-test"))
+        try consumer.subscribe(topics: [topic])
+        var records: [ConsumedRecord] = []
+        var assigned: Set<TopicPartition> = []
+        var drained: Set<TopicPartition> = []
+        var quietSince = ContinuousClock.now
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            switch try await consumer.poll(timeout: .milliseconds(100)) {
+            case .record(let record):
+                records.append(record)
+                drained.remove(record.topicPartition)
+                quietSince = .now
+            case .endOfPartition(let partition, _):
+                drained.insert(partition)
+            case .assigned(let partitions):
+                assigned.formUnion(partitions)
+                quietSince = .now
+            case .revoked(let partitions):
+                assigned.subtract(partitions)
+            case nil:
+                break
+            }
+            if !assigned.isEmpty && assigned.isSubset(of: drained) && ContinuousClock.now - quietSince > .seconds(1) {
+                break
+            }
+        }
+        await consumer.close()
+        return records
+    }
+
+    static func jsonLines(in directory: URL) throws -> [[String: Any]] {
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter {
+            $0.hasSuffix(".jsonl")
+        }
+        var objects: [[String: Any]] = []
+        for file in files {
+            let data = try Data(contentsOf: directory.appendingPathComponent(file))
+            for line in data.split(separator: UInt8(ascii: "\n")) {
+                let object = try JSONSerialization.jsonObject(with: line)
+                objects.append(try #require(object as? [String: Any]))
+            }
+        }
+        return objects
+    }
+}
+
+extension ConsumedRecord {
+    func header(_ key: String) -> String? {
+        headers.string(for: key)
+    }
+}
