@@ -7,10 +7,7 @@ import Logging
 
 /// A local, memory-only Kafka-protocol broker (Tansu) started as a child process on a free
 /// loopback port, for `newsctl run` without `--brokers`. Everything in it is gone when it stops.
-public final class EmbeddedBroker: @unchecked Sendable {
-    // @unchecked: `process` is set once in start() and read in stop(); both are called by the
-    // one task that owns the broker, never concurrently.
-
+public final class EmbeddedBroker: Sendable {
     public struct NotFound: Error, CustomStringConvertible {
         public var description: String {
             "no local broker binary: pass --broker-binary, set \(EmbeddedBroker.binaryEnvironmentVariable), put `tansu` on PATH, or give --brokers (scripts/run-seeds.sh installs one)"
@@ -22,14 +19,18 @@ public final class EmbeddedBroker: @unchecked Sendable {
     }
 
     public static let binaryEnvironmentVariable = "NEWS_TANSU_BIN"
+    /// How long the broker may take to exit after SIGTERM before it is killed.
+    private static let stopGracePeriod: Duration = .seconds(5)
+    private static let startTimeout: Duration = .seconds(15)
 
-    public let binary: String
+    /// `host:port` the broker listens on.
+    public let address: String
+    private let child: ChildProcess
     private let logger: Logger
-    private var process: Process?
-    public private(set) var address: String?
 
-    public init(binary: String, logger: Logger) {
-        self.binary = binary
+    private init(address: String, child: ChildProcess, logger: Logger) {
+        self.address = address
+        self.child = child
         self.logger = logger
     }
 
@@ -46,49 +47,45 @@ public final class EmbeddedBroker: @unchecked Sendable {
         throw NotFound()
     }
 
-    /// Starts the broker and waits until it accepts connections. Returns its `host:port`.
-    public func start(logFile: URL) throws -> String {
-        let port = try Self.freeLoopbackPort()
+    /// Starts the broker and waits until it accepts connections.
+    ///
+    /// - Parameters:
+    ///   - binary: The Tansu executable.
+    ///   - logFile: Receives the broker's output.
+    /// - Throws: ``StartFailed`` when it cannot be started or does not listen within 15 s.
+    public static func start(binary: String, logFile: URL, logger: Logger) async throws -> EmbeddedBroker {
+        let port = try freeLoopbackPort()
         let url = "tcp://127.0.0.1:\(port)"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["broker", "--listener-url", url, "--advertised-listener-url", url]
-        _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)
-        let log = try FileHandle(forWritingTo: logFile)
-        process.standardOutput = log
-        process.standardError = log
+        let child: ChildProcess
         do {
-            try process.run()
+            child = try ChildProcess(
+                executable: binary,
+                arguments: ["broker", "--listener-url", url, "--advertised-listener-url", url],
+                standardOutput: .file(logFile.path),
+                standardError: .file(logFile.path))
         } catch {
-            throw StartFailed(description: "could not start the local broker \(binary): \(error.localizedDescription)")
+            throw StartFailed(description: "could not start the local broker: \(error)")
         }
-        self.process = process
-        let deadline = ContinuousClock.now + .seconds(15)
+        let deadline = ContinuousClock.now + startTimeout
         while ContinuousClock.now < deadline {
-            guard process.isRunning else {
-                throw StartFailed(
-                    description:
-                        "the local broker exited at start (status \(process.terminationStatus)); see \(logFile.path)")
+            if let status = child.exitStatus {
+                throw StartFailed(description: "the local broker exited at start (status \(status)); see \(logFile.path)")
             }
-            if Self.acceptsConnections(port: port) {
-                let address = "127.0.0.1:\(port)"
-                self.address = address
-                logger.info(
-                    "embedded broker started",
-                    metadata: ["address": "\(address)", "pid": "\(process.processIdentifier)"])
-                return address
+            if acceptsConnections(port: port) {
+                let broker = EmbeddedBroker(address: "127.0.0.1:\(port)", child: child, logger: logger)
+                logger.info("embedded broker started", metadata: ["address": "\(broker.address)", "pid": "\(child.pid)"])
+                return broker
             }
-            usleep(50_000)
+            try await Task.sleep(for: .milliseconds(50))
         }
-        stop()
+        _ = await child.terminate(gracePeriod: stopGracePeriod)
         throw StartFailed(description: "the local broker did not accept connections within 15 s; see \(logFile.path)")
     }
 
-    public func stop() {
-        guard let process, process.isRunning else { return }
-        process.terminate()
-        process.waitUntilExit()
-        logger.info("embedded broker stopped")
+    /// Stops the broker: SIGTERM, then SIGKILL if it has not exited within a few seconds.
+    public func stop() async {
+        let status = await child.terminate(gracePeriod: Self.stopGracePeriod)
+        logger.info("embedded broker stopped", metadata: ["status": "\(status)"])
     }
 
     private static func freeLoopbackPort() throws -> UInt16 {

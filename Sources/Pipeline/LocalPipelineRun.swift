@@ -59,24 +59,23 @@ public struct LocalPipelineRun: Sendable {
     }
 
     public func run(progress: @Sendable (String) -> Void) async throws -> Summary {
-        var broker: EmbeddedBroker?
-        let brokers: String
-        if let given = configuration.brokers {
-            brokers = given
-        } else {
-            let embedded = EmbeddedBroker(
-                binary: try EmbeddedBroker.locateBinary(
-                    explicit: configuration.brokerBinary, environment: ProcessInfo.processInfo.environment),
-                logger: logger)
-            try FileManager.default.createDirectory(
-                atPath: configuration.outputDirectory, withIntermediateDirectories: true)
-            let logFile = URL(fileURLWithPath: configuration.outputDirectory).appendingPathComponent("broker.log")
-            brokers = try embedded.start(logFile: logFile)
-            progress("started an embedded broker at \(brokers) (log: \(logFile.path))")
-            broker = embedded
+        if let brokers = configuration.brokers {
+            return try await runStages(brokers: brokers, progress: progress)
         }
-        defer { broker?.stop() }
-        return try await runStages(brokers: brokers, progress: progress)
+        let binary = try EmbeddedBroker.locateBinary(
+            explicit: configuration.brokerBinary, environment: ProcessInfo.processInfo.environment)
+        try FileManager.default.createDirectory(atPath: configuration.outputDirectory, withIntermediateDirectories: true)
+        let logFile = URL(fileURLWithPath: configuration.outputDirectory).appendingPathComponent("broker.log")
+        let broker = try await EmbeddedBroker.start(binary: binary, logFile: logFile, logger: logger)
+        progress("started an embedded broker at \(broker.address) (log: \(logFile.path))")
+        do {
+            let summary = try await runStages(brokers: broker.address, progress: progress)
+            await broker.stop()
+            return summary
+        } catch {
+            await broker.stop()
+            throw error
+        }
     }
 
     private func runStages(brokers: String, progress: @Sendable (String) -> Void) async throws -> Summary {

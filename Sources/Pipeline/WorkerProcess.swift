@@ -1,7 +1,8 @@
 import Foundation
 
 /// A worker executable run as a child process by `newsctl run`. Its standard error (the logs)
-/// passes through to ours; its standard output is captured for the summary line.
+/// passes through to ours; its standard output, the summary line, is captured in a temporary
+/// file, which unlike a pipe can never fill up and block the child.
 struct WorkerProcess: Sendable {
     struct Result: Sendable {
         var name: String
@@ -14,25 +15,13 @@ struct WorkerProcess: Sendable {
     let arguments: [String]
 
     func run() async throws -> Result {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        // Workers print at most a summary line on standard output, far below a pipe buffer, so
-        // reading it after exit cannot block the child.
-        let output = Pipe()
-        process.standardOutput = output
-        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { finished in
-                continuation.resume(returning: finished.terminationStatus)
-            }
-            do {
-                try process.run()
-            } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: error)
-            }
-        }
-        let captured = output.fileHandleForReading.readDataToEndOfFile()
+        let outputFile = FileManager.default.temporaryDirectory
+            .appendingPathComponent("newsctl-\(name)-\(UUID().uuidString).out")
+        defer { try? FileManager.default.removeItem(at: outputFile) }
+        let child = try ChildProcess(
+            executable: executable.path, arguments: arguments, standardOutput: .file(outputFile.path))
+        let status = await child.waitForExit()
+        let captured = (try? Data(contentsOf: outputFile)) ?? Data()
         return Result(name: name, status: status, standardOutput: String(decoding: captured, as: UTF8.self))
     }
 }

@@ -50,7 +50,7 @@ extension BrokerTests {
 
             let script = TestEnvironment.repositoryRoot.appendingPathComponent("Tests/Fixtures/consume_enriched.py")
                 .path
-            let consumed = try await ChildProcess.run(
+            let consumed = try await ExecutableRun.run(
                 python, [script, pipeline.brokers, pipeline.enrichedTopic, "5"], timeout: .seconds(60))
             #expect(consumed.status == 0, "python consumer: \(consumed.standardError)")
             let titles = consumed.standardOutput.split(separator: "\n").map(String.init)
@@ -101,10 +101,9 @@ extension BrokerTests {
 
             // Both members join before anything is produced, so the split is visible in the output.
             let enrichers = try (0..<2).map { _ in
-                try ChildProcess(
+                try ExecutableRun(
                     "news-enricher", pipeline.enricherArguments(exitWhenIdle: 10) + ["--log-level", "info"])
             }
-            for enricher in enrichers { try enricher.start() }
             let joinDeadline = ContinuousClock.now + .seconds(60)
             while ContinuousClock.now < joinDeadline,
                 !enrichers.allSatisfy({ Self.hasNonEmptyAssignment($0.standardErrorSoFar, topic: pipeline.rawTopic) })
@@ -115,7 +114,7 @@ extension BrokerTests {
             let produced = try await pipeline.produce([input.path])
             #expect(produced.status == 0, "producer: \(produced.standardError)")
             for enricher in enrichers {
-                let result = try await enricher.wait(timeout: .seconds(90))
+                let result = await enricher.wait(timeout: .seconds(90))
                 #expect(result.status == 0, "enricher: \(result.standardError)")
             }
 

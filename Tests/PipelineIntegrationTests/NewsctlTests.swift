@@ -4,7 +4,7 @@ import Testing
 @Suite("newsctl")
 struct NewsctlTests {
     @Test func parsePrintsOneEnrichedLinePerSeedWithoutKafka() async throws {
-        let result = try await ChildProcess.run("newsctl", ["parse"] + Self.seedPaths())
+        let result = try await ExecutableRun.run("newsctl", ["parse"] + Self.seedPaths())
         #expect(result.status == 0, "\(result.standardError)")
         let lines = result.standardOutput.split(separator: "\n")
         #expect(lines.count == 5)
@@ -18,13 +18,13 @@ struct NewsctlTests {
     @Test(.enabled(if: TestEnvironment.python != nil || TestEnvironment.isCI))
     func parseOutputMatchesThePublishedEnrichedSchema() async throws {
         let python = try TestEnvironment.require(TestEnvironment.python, "NEWS_PYTHON")
-        let parsed = try await ChildProcess.run("newsctl", ["parse"] + Self.seedPaths())
+        let parsed = try await ExecutableRun.run("newsctl", ["parse"] + Self.seedPaths())
         let records = try TestEnvironment.temporaryDirectory().appendingPathComponent("records.jsonl")
         try Data(parsed.standardOutput.utf8).write(to: records)
         let schema = TestEnvironment.repositoryRoot
             .appendingPathComponent("Sources/ArticleCore/Schemas/enriched-article.schema.json").path
         let script = TestEnvironment.repositoryRoot.appendingPathComponent("Tests/Fixtures/validate_schema.py").path
-        let validated = try await ChildProcess.run(
+        let validated = try await ExecutableRun.run(
             "/bin/sh", ["-c", "\"$0\" \"$1\" \"$2\" < \"$3\"", python, script, schema, records.path])
         #expect(validated.status == 0, "\(validated.standardOutput)\(validated.standardError)")
     }
@@ -33,7 +33,7 @@ struct NewsctlTests {
         let directory = try TestEnvironment.temporaryDirectory()
         let empty = directory.appendingPathComponent("empty.txt")
         try Data().write(to: empty)
-        let result = try await ChildProcess.run("newsctl", ["parse", empty.path])
+        let result = try await ExecutableRun.run("newsctl", ["parse", empty.path])
         #expect(result.status != 0)
         #expect(result.standardError.contains("empty_body"))
     }
@@ -51,7 +51,7 @@ extension BrokerTests {
         func runWritesOneLinePerSeedWithAnEmbeddedBroker() async throws {
             _ = try TestEnvironment.require(TestEnvironment.tansuBinary, "NEWS_TANSU_BIN")
             let output = try TestEnvironment.temporaryDirectory().appendingPathComponent("out")
-            let result = try await ChildProcess.run(
+            let result = try await ExecutableRun.run(
                 "newsctl", ["run", "--output", output.path, "--enrichers", "2", TestEnvironment.seedsDirectory.path],
                 timeout: .seconds(150))
             #expect(result.status == 0, "\(result.standardError)")

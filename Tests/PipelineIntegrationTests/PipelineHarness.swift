@@ -17,8 +17,8 @@ struct PipelineHarness {
         brokers = try TestEnvironment.requireBrokers()
     }
 
-    func produce(_ paths: [String]) async throws -> ChildProcess.Result {
-        try await ChildProcess.run("news-producer", ["--brokers", brokers, "--topic", rawTopic, "--"] + paths)
+    func produce(_ paths: [String]) async throws -> ExecutableRun.Result {
+        try await ExecutableRun.run("news-producer", ["--brokers", brokers, "--topic", rawTopic, "--"] + paths)
     }
 
     func enricherArguments(exitWhenIdle: Double = 3) -> [String] {
@@ -29,12 +29,12 @@ struct PipelineHarness {
         ]
     }
 
-    func enrich() async throws -> ChildProcess.Result {
-        try await ChildProcess.run("news-enricher", enricherArguments())
+    func enrich() async throws -> ExecutableRun.Result {
+        try await ExecutableRun.run("news-enricher", enricherArguments())
     }
 
-    func sink(to directory: URL) async throws -> ChildProcess.Result {
-        try await ChildProcess.run(
+    func sink(to directory: URL) async throws -> ExecutableRun.Result {
+        try await ExecutableRun.run(
             "news-sink",
             [
                 "--brokers", brokers, "--group", sinkGroup, "--topic", enrichedTopic,

@@ -33,7 +33,7 @@ extension BrokerTests {
 
         @Test func unreachableBrokerIsOneClearLineAndNonZeroExit() async throws {
             let started = ContinuousClock.now
-            let result = try await ChildProcess.run(
+            let result = try await ExecutableRun.run(
                 "news-producer", ["--brokers", "127.0.0.1:1", TestEnvironment.seedsDirectory.path],
                 timeout: .seconds(60))
             #expect(result.status != 0 && result.status != -9)
@@ -43,13 +43,13 @@ extension BrokerTests {
         }
 
         @Test func missingBrokerSettingNamesTheFlagAndVariable() async throws {
-            let result = try await ChildProcess.run("news-producer", [TestEnvironment.seedsDirectory.path])
+            let result = try await ExecutableRun.run("news-producer", [TestEnvironment.seedsDirectory.path])
             #expect(result.status != 0)
             #expect(result.standardError.contains("--brokers"))
             #expect(result.standardError.contains("KAFKA_BROKERS"))
         }
 
-        private static func errorLines(_ result: ChildProcess.Result) -> [Substring] {
+        private static func errorLines(_ result: ExecutableRun.Result) -> [Substring] {
             result.standardError.split(separator: "\n").filter { $0.contains("error") }
         }
     }

@@ -1,8 +1,9 @@
 import Foundation
+import Pipeline
 
 /// Runs the project's built executables (and other programs) as a user would, capturing their
 /// output in files so a chatty child can never block on a full pipe.
-struct ChildProcess {
+struct ExecutableRun {
     struct Result {
         var status: Int32
         var standardOutput: String
@@ -13,30 +14,22 @@ struct ChildProcess {
     static let buildDirectory: URL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         .deletingLastPathComponent()
 
-    let process = Process()
+    let child: ChildProcess
     private let outputURL: URL
     private let errorURL: URL
 
+    /// Starts `executable`: a project executable by name, or any program by absolute path.
     init(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws {
         let path = executable.hasPrefix("/") ? executable : Self.buildDirectory.appendingPathComponent(executable).path
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
         var merged = ProcessInfo.processInfo.environment
         merged.removeValue(forKey: "KAFKA_BROKERS")
         merged.merge(environment) { $1 }
-        process.environment = merged
         let directory = try TestEnvironment.temporaryDirectory()
         outputURL = directory.appendingPathComponent("stdout")
         errorURL = directory.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: outputURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errorURL.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: outputURL)
-        process.standardError = try FileHandle(forWritingTo: errorURL)
-        process.standardInput = FileHandle.nullDevice
-    }
-
-    func start() throws {
-        try process.run()
+        child = try ChildProcess(
+            executable: path, arguments: arguments, environment: merged,
+            standardOutput: .file(outputURL.path), standardError: .file(errorURL.path))
     }
 
     /// Standard error so far, for waiting on a log line.
@@ -45,20 +38,14 @@ struct ChildProcess {
     }
 
     /// Waits for exit; a child still running after `timeout` is killed and reported as status -9.
-    func wait(timeout: Duration) async throws -> Result {
-        let deadline = ContinuousClock.now + timeout
-        while process.isRunning && ContinuousClock.now < deadline {
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        var status: Int32 = -9
-        if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-        } else {
-            status = process.terminationStatus
+    func wait(timeout: Duration) async -> Result {
+        var status = await child.waitForExit(timeout: timeout)
+        if status == nil {
+            child.send(SIGKILL)
+            status = await child.waitForExit()
         }
         return Result(
-            status: status,
+            status: status ?? -9,
             standardOutput: (try? String(contentsOf: outputURL, encoding: .utf8)) ?? "",
             standardError: standardErrorSoFar)
     }
@@ -67,8 +54,6 @@ struct ChildProcess {
         _ executable: String, _ arguments: [String], environment: [String: String] = [:],
         timeout: Duration = .seconds(90)
     ) async throws -> Result {
-        let child = try ChildProcess(executable, arguments, environment: environment)
-        try child.start()
-        return try await child.wait(timeout: timeout)
+        try await ExecutableRun(executable, arguments, environment: environment).wait(timeout: timeout)
     }
 }
