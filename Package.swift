@@ -65,6 +65,10 @@ let package = Package(
         .executableTarget(name: "news-enricher", dependencies: ["Pipeline", "WorkerRuntime"]),
         .executableTarget(name: "news-sink", dependencies: ["Pipeline", "WorkerRuntime"]),
         .executableTarget(name: "newsctl", dependencies: ["Pipeline", "WorkerRuntime", "ArticleCore"]),
+        .executableTarget(
+            name: "news-bench",
+            dependencies: ["ArticleCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .testTarget(name: "ArticleCoreTests", dependencies: ["ArticleCore"]),
         .testTarget(name: "KafkaTests", dependencies: ["Kafka"]),
         .testTarget(

@@ -1,0 +1,42 @@
+import ArgumentParser
+import ArticleCore
+import Foundation
+
+/// `news-bench`: throughput, latency and peak memory of the enricher's processing
+/// (`ArticleProcessor`: decode, parse, enrich) on one core, without Kafka.
+///
+/// Run it from a release build: `swift run -c release news-bench`. Figures go to standard
+/// output, one line per workload, so they can be pasted into BENCHMARKS.md.
+@main
+struct NewsBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "news-bench",
+        abstract: "Measure article processing throughput, latency and peak memory on one core.")
+
+    @Option(help: "Directory of seed articles to process repeatedly.")
+    var seeds = "seeds"
+
+    @Option(help: "Seconds to spend on each workload after warming up.")
+    var seconds = 5.0
+
+    @Option(help: "Size in megabytes of each pathological input.")
+    var pathologicalMegabytes = 10
+
+    func run() async throws {
+        let articles = try SeedCorpus.load(directory: seeds)
+        print("news-bench: ArticleProcessor \(ArticleProcessor.version), one core, \(seconds) s per workload")
+        let seedRun = try ThroughputMeasurement.run(articles, for: .seconds(seconds))
+        print(seedRun.line(name: "seeds (\(articles.count) articles)"))
+
+        var processor = ArticleProcessor()
+        // The pathological inputs are far above the default 2 MB limit on purpose: they measure
+        // the parser's scaling, not the limit.
+        processor.maximumTextBytes = (pathologicalMegabytes + 1) * 1024 * 1024
+        for input in PathologicalInput.all(megabytes: pathologicalMegabytes) {
+            let run = try ThroughputMeasurement.run(
+                [input.article], processor: processor, for: .seconds(seconds), minimumIterations: 1)
+            print(run.line(name: input.name))
+        }
+        print("peak RSS: \(PeakMemory.residentMegabytes()) MB")
+    }
+}

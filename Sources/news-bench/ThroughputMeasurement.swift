@@ -1,0 +1,66 @@
+import ArticleCore
+import Foundation
+
+/// Processes articles round-robin for a fixed time and reports throughput and per-article
+/// latency percentiles.
+struct ThroughputMeasurement {
+    var articles = 0
+    var bytes = 0
+    var elapsed: Duration = .zero
+    var latencies: [Duration] = []
+
+    /// - Parameters:
+    ///   - minimumIterations: articles processed even when that takes longer than `duration`.
+    static func run(
+        _ corpus: [RawArticle],
+        processor: ArticleProcessor = ArticleProcessor(),
+        for duration: Duration,
+        minimumIterations: Int = 100
+    ) throws -> ThroughputMeasurement {
+        let sizes = corpus.map { $0.text?.utf8.count ?? $0.bodyBase64?.utf8.count ?? 0 }
+        let provenance = Provenance(enricherVersion: "bench", topic: nil, partition: nil, offset: nil, processedAt: Date())
+        // Warm-up: caches, lazily built tables and allocator pools are not what is measured.
+        for article in corpus { _ = try? processor.process(article, provenance: provenance) }
+
+        var measurement = ThroughputMeasurement()
+        let clock = ContinuousClock()
+        let started = clock.now
+        var index = 0
+        while measurement.articles < minimumIterations || clock.now - started < duration {
+            let article = corpus[index % corpus.count]
+            let before = clock.now
+            _ = try? processor.process(article, provenance: provenance)
+            measurement.latencies.append(clock.now - before)
+            measurement.articles += 1
+            measurement.bytes += sizes[index % corpus.count]
+            index += 1
+        }
+        measurement.elapsed = clock.now - started
+        return measurement
+    }
+
+    func line(name: String) -> String {
+        let seconds = elapsed.seconds
+        let sorted = latencies.sorted()
+        return String(
+            format: "%@: %.0f articles/s, %.2f MB/s, p50 %@, p99 %@ (%d articles in %.1f s)",
+            name, Double(articles) / seconds, Double(bytes) / 1_048_576 / seconds,
+            Self.format(percentile(0.50, of: sorted)), Self.format(percentile(0.99, of: sorted)), articles, seconds)
+    }
+
+    private func percentile(_ fraction: Double, of sorted: [Duration]) -> Duration {
+        guard !sorted.isEmpty else { return .zero }
+        return sorted[min(sorted.count - 1, Int(Double(sorted.count) * fraction))]
+    }
+
+    private static func format(_ duration: Duration) -> String {
+        let seconds = duration.seconds
+        return seconds >= 1 ? String(format: "%.2f s", seconds) : String(format: "%.3f ms", seconds * 1000)
+    }
+}
+
+extension Duration {
+    var seconds: Double {
+        Double(components.seconds) + Double(components.attoseconds) / 1e18
+    }
+}
