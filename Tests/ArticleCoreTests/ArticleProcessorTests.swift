@@ -115,7 +115,8 @@ import Testing
         let article = try ArticleProcessor().process(raw, provenance: Self.provenance)
         #expect(article.title == "Tiêu đề")
         #expect(article.publishedAt == "2019-10-18")
-        #expect(article.dateline == nil)
+        #expect(article.publishedText == nil)
+        #expect(article.fieldSources == FieldSources(title: .crawler, publishedAt: .crawler))
         #expect(article.url == "https://example.vn/a")
     }
 }
@@ -138,9 +139,16 @@ struct SplitMix64: RandomNumberGenerator {
     /// about a second even in a debug build.
     @Test func articleAtTheSizeLimitIsProcessed() throws {
         let seed = String(decoding: try RepositoryFixtures.seedBytes("000_cc4fa1231091c4b6.txt"), as: UTF8.self)
-        let paragraph = seed + "\n\nđoạn chữ thường\nnối tiếp dòng\n"
         let processor = ArticleProcessor()
-        let text = String(repeating: paragraph, count: processor.maximumTextBytes / paragraph.utf8.count)
+        var text = ""
+        var copy = 0
+        // Each copy numbered, so no paragraph repeats another and all of them stay in the body.
+        while true {
+            let numbered = seed.replacingOccurrences(of: "\n\n", with: " \(copy).\n\n") + "\n\nđoạn chữ thường\nnối tiếp dòng\n"
+            guard text.utf8.count + numbered.utf8.count <= processor.maximumTextBytes else { break }
+            text += numbered
+            copy += 1
+        }
         let article = try processor.process(
             ArticleProcessorTests.raw(text), provenance: ArticleProcessorTests.provenance)
         #expect(article.paragraphs.count > 4_000)

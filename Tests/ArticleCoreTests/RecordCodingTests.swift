@@ -124,13 +124,13 @@ import Testing
         let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
         #expect(
             Set(object.keys) == [
-                "schema_version", "id", "source", "received_at", "title", "published_at", "dateline", "lead",
-                "paragraphs", "captions", "photo_credits", "attribution", "removed", "language", "stats",
-                "fingerprints", "provenance",
+                "schema_version", "id", "source", "received_at", "title", "published_at", "published_text",
+                "dateline", "lead", "paragraphs", "captions", "photo_credits", "attribution", "removed", "language",
+                "stats", "fingerprints", "field_sources", "source_encoding", "provenance",
             ])
         #expect(
             Set((object["removed"] as? [String: Any])?.keys ?? [:].keys) == [
-                "boilerplate", "duplicate_lines", "teasers", "slug_lines",
+                "boilerplate", "duplicate_lines", "teasers", "slug_lines", "html_elements",
             ])
         #expect(
             Set((object["stats"] as? [String: Any])?.keys ?? [:].keys) == [

@@ -24,6 +24,12 @@ enum RepositoryFixtures {
         [UInt8](try Data(contentsOf: root.appendingPathComponent("seeds").appendingPathComponent(name)))
     }
 
+    /// The golden structure of a seed: `Tests/Fixtures/golden/<seed name without .txt>.json`.
+    static func golden(_ seedName: String) throws -> Data {
+        let name = seedName.replacingOccurrences(of: ".txt", with: ".json")
+        return try Data(contentsOf: root.appendingPathComponent("Tests/Fixtures/golden").appendingPathComponent(name))
+    }
+
     static func gold() throws -> [String: Any] {
         let data = try Data(contentsOf: root.appendingPathComponent("Tests/Fixtures/seeds-gold.json"))
         let json = try JSONSerialization.jsonObject(with: data) as? [String: Any]

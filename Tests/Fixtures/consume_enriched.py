@@ -30,7 +30,7 @@ while len(titles) < expected and time.time() < deadline:
         continue
     record = json.loads(message.value().decode("utf-8"))
     headers = dict(message.headers() or [])
-    if record.get("schema_version") != 1 or headers.get("schema-version") != b"1":
+    if record.get("schema_version") != 2 or headers.get("schema-version") != b"2":
         print(f"unexpected schema version in {record.get('id')}", file=sys.stderr)
         sys.exit(1)
     if message.key().decode("utf-8") != record["id"]:

@@ -9,8 +9,9 @@ enum BinaryContentDetector {
         problem(in: bytes.lazy.map { UInt32($0) }, total: bytes.count, unit: "bytes")
     }
 
+    /// Control characters are single bytes in UTF-8, so text is checked on its bytes.
     static func problem(inText text: String) -> String? {
-        problem(in: text.unicodeScalars.lazy.map(\.value), total: text.unicodeScalars.count, unit: "characters")
+        problem(inBytes: text.utf8)
     }
 
     private static func problem(in values: some Sequence<UInt32>, total: Int, unit: String) -> String? {

@@ -14,30 +14,67 @@ enum UTF8Validation {
         let bytes = Array(bytes)
         var index = 0
         while index < bytes.count {
-            let lead = bytes[index]
-            let length: Int
-            var lowerBound: UInt8 = 0x80
-            var upperBound: UInt8 = 0xBF
-            switch lead {
-            case 0x00...0x7F: index += 1; continue
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; lowerBound = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; upperBound = 0x9F
-            case 0xF0: length = 4; lowerBound = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; upperBound = 0x8F
-            default: return index
+            if bytes[index] < 0x80 {
+                index += 1
+                continue
             }
-            for continuation in 1..<length {
-                let position = index + continuation
-                guard position < bytes.count else { return index }
-                let byte = bytes[position]
-                let (low, high) = continuation == 1 ? (lowerBound, upperBound) : (0x80, 0xBF)
-                guard byte >= low && byte <= high else { return index }
-            }
+            let length = sequenceLength(at: index, in: bytes)
+            guard length > 0 else { return index }
             index += length
         }
         return nil
+    }
+
+    /// The length of the well-formed multi-byte sequence starting at `index`, or 0 when the bytes
+    /// there are not one.
+    private static func sequenceLength(at index: Int, in bytes: [UInt8]) -> Int {
+        let length: Int
+        var lowerBound: UInt8 = 0x80
+        var upperBound: UInt8 = 0xBF
+        switch bytes[index] {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: (length, lowerBound) = (3, 0xA0)
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: (length, upperBound) = (3, 0x9F)
+        case 0xF0: (length, lowerBound) = (4, 0x90)
+        case 0xF1...0xF3: length = 4
+        case 0xF4: (length, upperBound) = (4, 0x8F)
+        default: return 0
+        }
+        for continuation in 1..<length {
+            let position = index + continuation
+            guard position < bytes.count else { return 0 }
+            let (low, high) = continuation == 1 ? (lowerBound, upperBound) : (0x80, 0xBF)
+            guard (low...high).contains(bytes[position]) else { return 0 }
+        }
+        return length
+    }
+
+    /// Above this share of well-formed multi-byte sequences, bytes that are not valid UTF-8 are
+    /// damaged UTF-8 rather than a legacy encoding, in which such sequences are rare accidents.
+    static let damagedUTF8Share = 0.5
+
+    /// The share of non-ASCII bytes that belong to well-formed UTF-8 sequences (1 when there are none).
+    static func wellFormedShareOfNonASCII(in bytes: some Collection<UInt8>) -> Double {
+        let bytes = Array(bytes)
+        var nonASCII = 0
+        var wellFormed = 0
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] >= 0x80 else {
+                index += 1
+                continue
+            }
+            let length = sequenceLength(at: index, in: bytes)
+            if length > 0 {
+                wellFormed += length
+                nonASCII += length
+                index += length
+            } else {
+                nonASCII += 1
+                index += 1
+            }
+        }
+        return nonASCII == 0 ? 1 : Double(wellFormed) / Double(nonASCII)
     }
 }

@@ -1,83 +1,162 @@
-/// Finds an article's structure in its plain text: headline, date header, lead, paragraphs,
-/// captions, photo credits and attribution, dropping teasers, slugs and duplicated lines.
+/// Finds an article's structure in its lines: headline, publication date, dateline, lead,
+/// paragraphs, captions, photo credits and credits, dropping teasers, widgets, slugs and
+/// duplicated lines, and recording every line it takes out and why.
 ///
-/// Each concern lives in its own type; this one only fixes their order, which matters:
-/// broken lines are re-joined before anything compares lines, teasers are cut before the last
-/// line is read as an attribution, and duplicates are dropped before the title is picked (pages
-/// print titles twice too). Every step is a single pass over the lines, so parsing is linear in
-/// the size of the text.
-///
-/// HTML and legacy encodings are not handled here: the seam for them is the text handed in,
-/// which ``ArticleProcessor`` produces from the raw record.
+/// Each concern lives in its own type; this one only fixes their order, which matters: broken
+/// lines are re-joined before anything compares lines, teasers are cut before the last line is
+/// read as a credit, duplicates are dropped before the title is picked (pages print titles
+/// twice too), and the date header is removed before the title is looked for. Every step is a
+/// single pass over the lines, so parsing is linear in the size of the text.
 struct ArticleParser: Sendable {
-    /// The date header and the headline are looked for only among this many leading lines: a
-    /// date line further down is part of the body or of a teaser, not this page's header.
-    static let headerSearchLines = 3
+    /// Date header lines are looked for among this many lines at the top and at the bottom.
+    static let dateHeaderLinesAtTop = 5
+    static let dateHeaderLinesAtBottom = 3
+    /// Credits are read off at most this many lines at the end (a byline above a source line).
+    static let maximumCreditLines = 2
 
-    /// Parses article text.
-    /// - Parameters:
-    ///   - text: the body as received, in any Unicode normal form and with any line ends.
-    ///   - knownTitle: a title given by a crawler; used instead of guessing, and its copy at the
-    ///     top of the text is removed.
+    /// Parses article text (plain text: normalised and split here).
+    func parse(_ text: String, knownTitle: String? = nil) throws(ArticleError) -> ParsedArticle {
+        var metadata = DocumentMetadata()
+        metadata.offerTitle(knownTitle, from: .crawler)
+        return try parse(ArticleDocument(text: text, metadata: metadata))
+    }
+
+    /// Parses a document.
     /// - Throws: ``ArticleError/Kind/emptyBody`` when there is no text,
     ///   ``ArticleError/Kind/noArticleText`` when nothing is left after cleaning.
-    func parse(_ text: String, knownTitle: String? = nil) throws(ArticleError) -> ParsedArticle {
-        let lines = Line.split(normalizedText: TextNormalizer.normalize(text))
-        guard !lines.isEmpty else { throw .emptyBody }
-        var removed = RemovalCounts()
+    func parse(_ document: ArticleDocument) throws(ArticleError) -> ParsedArticle {
+        guard !document.lines.isEmpty else { throw .emptyBody }
+        var state = State(metadata: document.metadata, removals: document.removals)
+        var lines = BrokenLineJoiner.join(document.lines)
 
-        let teaserCut = TeaserCutter.cut(BrokenLineJoiner.join(lines))
-        removed.teasers = teaserCut.teaserLines
-        removed.boilerplate = teaserCut.boilerplateLines
-
-        let withoutSlugs = teaserCut.lines.filter { !LineClassifier.isSlug($0.text) }
-        removed.slugLines = teaserCut.lines.count - withoutSlugs.count
-
-        let deduplicated = DuplicateLineFilter.filter(withoutSlugs)
-        removed.duplicateLines = deduplicated.removedCount
-        var body = deduplicated.lines
-
-        var dateline: DatelineParser.Dateline?
-        for index in body.indices.prefix(Self.headerSearchLines) {
-            if let found = DatelineParser.parse(body[index].asWritten) {
-                dateline = found
-                body.remove(at: index)
-                break
-            }
+        let cut = TeaserCutter.cut(lines)
+        state.removals += cut.removals
+        lines = cut.lines.filter { line in
+            guard LineClassifier.isSlug(line.text) else { return true }
+            state.removals.append(Removal(.slug, line))
+            return false
         }
+        let deduplicated = DuplicateLineFilter.filter(lines)
+        state.removals += deduplicated.removals
+        lines = deduplicated.lines
 
-        var title = knownTitle.map(TextNormalizer.collapsingWhitespace).flatMap { $0.isEmpty ? nil : $0 }
-        let titleIndex: Int?
-        if let title {
-            titleIndex = TitleDetector.index(of: title, in: body, searchingFirst: Self.headerSearchLines)
-        } else {
-            titleIndex = TitleDetector.titleIndex(in: body, searchingFirst: Self.headerSearchLines)
-        }
-        if let titleIndex {
-            title = title ?? body[titleIndex].text
-            body.remove(at: titleIndex)
-        }
+        state.takeDateHeaders(from: &lines)
+        state.takeTitle(from: &lines)
+        state.takeClosingCredits(from: &lines)
 
-        var attribution: String?
-        if let last = body.last, let found = AttributionDetector.detect(inLastLine: last.text) {
-            attribution = found.source
-            if let remaining = found.remainingText {
-                body[body.count - 1].text = remaining
-            } else {
-                body.removeLast()
-            }
-        }
-
-        let separated = CaptionDetector.separate(body)
-        guard let lead = separated.paragraphs.first else { throw .noArticleText }
+        let separated = CaptionDetector.separate(lines)
+        state.removals += separated.captions.map { Removal(.caption, $0) }
+        state.removals += separated.photoCredits.map { Removal(reason: .photoCredit, line: $0.line.number, text: $0.credit) }
+        guard var lead = separated.paragraphs.first?.text else { throw .noArticleText }
+        let dateline = state.takeOpeningCredit(from: &lead)
         return ParsedArticle(
-            title: title,
-            dateline: dateline,
+            title: state.metadata.title,
+            titleSource: state.metadata.titleSource,
+            publishedAt: state.metadata.published,
+            publishedSource: state.metadata.publishedSource,
+            publishedText: state.publishedText,
+            dateline: dateline ?? DatelineDetector.detect(inLead: lead, published: state.metadata.published),
             lead: lead,
-            paragraphs: Array(separated.paragraphs.dropFirst()),
-            captions: separated.captions,
-            photoCredits: separated.photoCredits,
-            attribution: attribution,
-            removed: removed)
+            paragraphs: separated.paragraphs.dropFirst().map(\.text),
+            captions: separated.captions.map(\.text),
+            photoCredits: separated.photoCredits.map(\.credit),
+            attribution: state.attribution,
+            byline: state.byline,
+            removals: state.removals)
+    }
+
+    /// What the steps have found so far.
+    private struct State {
+        var metadata: DocumentMetadata
+        var removals: [Removal]
+        var publishedText: String?
+        var attribution: String?
+        var byline: String?
+
+        /// Removes date header lines near the top and bottom; the first one gives the
+        /// publication date unless the metadata already did.
+        mutating func takeDateHeaders(from lines: inout [Line]) {
+            let top = Array(lines.indices.prefix(ArticleParser.dateHeaderLinesAtTop))
+            let bottom = lines.indices.suffix(ArticleParser.dateHeaderLinesAtBottom).filter { $0 >= top.count }
+            var taken: [Int] = []
+            for index in top + bottom {
+                guard let iso = DateHeaderParser.parse(lines[index].text) else { continue }
+                if publishedText == nil {
+                    publishedText = lines[index].asWritten
+                    metadata.offerPublished(iso, from: .text)
+                }
+                removals.append(Removal(.publicationDate, lines[index]))
+                taken.append(index)
+            }
+            for index in taken.reversed() { lines.remove(at: index) }
+        }
+
+        /// Removes the headline (and page furniture above it); a title known from metadata is
+        /// only removed from the text, never replaced.
+        mutating func takeTitle(from lines: inout [Line]) {
+            var titleIndex: Int?
+            if let known = metadata.title {
+                titleIndex = TitleDetector.index(of: known, in: lines) ?? lines.prefix(2).firstIndex { $0.hint == .heading }
+            } else {
+                let found = TitleDetector.find(in: lines)
+                titleIndex = found.titleIndex
+                if let titleIndex {
+                    metadata.offerTitle(lines[titleIndex].text, from: .text)
+                    for index in found.headerIndices.reversed() where index < titleIndex {
+                        removals.append(Removal(.widget, lines[index]))
+                        lines.remove(at: index)
+                    }
+                }
+            }
+            guard let index = titleIndex.map({ min($0, lines.count - 1) }), !lines.isEmpty else { return }
+            let titleKey = lines[index].key
+            removals.append(Removal(.title, lines[index]))
+            lines.remove(at: index)
+            // Pages print the headline again above the lead or under a photo.
+            lines.removeAll { line in
+                guard line.key == titleKey else { return false }
+                removals.append(Removal(.duplicate, line))
+                return true
+            }
+        }
+
+        /// Reads credits off the last lines: a source line, a byline, an agency in brackets.
+        mutating func takeClosingCredits(from lines: inout [Line]) {
+            for _ in 0..<ArticleParser.maximumCreditLines {
+                guard lines.count > 1, let last = lines.last else { return }
+                switch AttributionDetector.credit(inLine: last) {
+                case .source(let source) where attribution == nil:
+                    attribution = source
+                    removals.append(Removal(.attribution, last))
+                    lines.removeLast()
+                case .byline(let author, let agency) where byline == nil:
+                    byline = author
+                    if attribution == nil { attribution = agency }
+                    removals.append(Removal(.byline, last))
+                    lines.removeLast()
+                default:
+                    if attribution == nil, let found = AttributionDetector.trailingAgency(in: last.text) {
+                        attribution = found.agency
+                        removals.append(Removal(reason: .attribution, line: last.number, text: found.agency))
+                        if let remaining = found.remainingText {
+                            lines[lines.count - 1].text = remaining
+                        } else {
+                            lines.removeLast()
+                        }
+                    }
+                    return
+                }
+            }
+        }
+
+        /// Cuts a wire-style credit off the start of the lead ("(Chinhphu.vn) - …"); returns the
+        /// dateline written before the credit, if any.
+        mutating func takeOpeningCredit(from lead: inout String) -> Dateline? {
+            guard let found = AttributionDetector.leadingAgency(in: lead) else { return nil }
+            if attribution == nil { attribution = found.agency }
+            removals.append(Removal(reason: .attribution, line: nil, text: found.agency))
+            lead = found.remainingLead
+            return found.prefix.flatMap { DatelineDetector.detect(inPrefix: $0, published: metadata.published) }
+        }
     }
 }

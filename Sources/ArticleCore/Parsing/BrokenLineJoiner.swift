@@ -32,7 +32,9 @@ enum BrokenLineJoiner {
     }
 
     private static func isWordFragment(_ text: String) -> Bool {
-        text.count <= maximumFragmentLength && text.allSatisfy { $0.isLetter && $0.isLowercase }
+        // Checked on bytes first: a fragment is at most three letters of at most three bytes each.
+        text.utf8.count <= 3 * maximumFragmentLength && text.count <= maximumFragmentLength
+            && text.allSatisfy { $0.isLetter && $0.isLowercase }
     }
 
     private static func continues(_ previous: Line, with line: Line) -> Bool {

@@ -1,40 +1,47 @@
 /// Separates image captions (and their photo credits) from body paragraphs.
 ///
-/// Cues, strongest first: a trailing photo credit ("(Ảnh: …)", "Ảnh: TTXVN"); a short line
+/// Cues, strongest first: the markup said so (`figcaption`); a photo credit ("(Ảnh: …)",
+/// "Ảnh: TTXVN"); a short line without final punctuation that the page printed twice; a line
 /// without final punctuation sandwiched between two sentence-ending paragraphs (seed 000's
-/// captions sit between indented paragraphs); a short unpunctuated line that the page printed
-/// twice. The first body line is never taken as a caption without a credit, since it is the lead.
+/// captions sit between indented paragraphs). A short unpunctuated line is a subheading, not
+/// a caption, and the first body line is never taken as a caption without a credit: it is the lead.
 enum CaptionDetector {
     struct Result: Equatable {
-        var paragraphs: [String]
-        var captions: [String]
-        var photoCredits: [String]
+        var paragraphs: [Line]
+        var captions: [Line]
+        var photoCredits: [(credit: String, line: Line)]
+
+        static func == (left: Result, right: Result) -> Bool {
+            left.paragraphs == right.paragraphs && left.captions == right.captions
+                && left.photoCredits.map(\.credit) == right.photoCredits.map(\.credit)
+        }
     }
 
-    /// Captions are a sentence or two; a longer unpunctuated line is a paragraph missing its
-    /// period.
+    /// Captions are a sentence or two; a longer unpunctuated line is a paragraph missing its period.
     static let maximumCaptionWords = 40
+    /// Below this, an unpunctuated line between paragraphs is a subheading.
+    static let minimumUncreditedCaptionWords = 6
 
-    /// - Parameter lines: body lines with title, dateline and attribution already removed.
+    /// - Parameter lines: body lines with title, date header and attribution already removed.
     static func separate(_ lines: [Line]) -> Result {
         var result = Result(paragraphs: [], captions: [], photoCredits: [])
         var seenCaptions = Set<String>()
         var seenCredits = Set<String>()
         for (index, line) in lines.enumerated() {
-            let caption: String
-            if let credited = PhotoCredit.split(line.text) {
+            var caption = line
+            if let credited = PhotoCredit.split(line) {
                 if let credit = credited.credit, seenCredits.insert(LineClassifier.comparisonKey(credit)).inserted {
-                    result.photoCredits.append(credit)
+                    result.photoCredits.append((credit, line))
                 }
-                caption = credited.caption
-            } else if looksLikeUncreditedCaption(at: index, in: lines) {
-                caption = line.text
+                caption.text = credited.caption
+            } else if line.hint == .caption || looksLikeUncreditedCaption(at: index, in: lines) {
+                // The line as it is.
             } else {
-                result.paragraphs.append(line.text)
+                result.paragraphs.append(line)
                 continue
             }
             // Captions repeated further apart than adjacent lines are still reported once.
-            if !caption.isEmpty, seenCaptions.insert(LineClassifier.comparisonKey(caption)).inserted {
+            if !caption.text.isEmpty, seenCaptions.insert(caption.key).inserted {
                 result.captions.append(caption)
             }
         }
@@ -42,12 +49,12 @@ enum CaptionDetector {
     }
 
     private static func looksLikeUncreditedCaption(at index: Int, in lines: [Line]) -> Bool {
-        let text = lines[index].text
-        guard index > 0, !LineClassifier.endsWithTerminalPunctuation(text),
-            LineClassifier.wordCount(text) <= maximumCaptionWords
+        let line = lines[index]
+        guard index > 0, line.hint != .heading, !LineClassifier.endsWithTerminalPunctuation(line.text),
+            line.wordCount <= maximumCaptionWords
         else { return false }
-        if lines[index].wasRepeated { return true }
-        guard index + 1 < lines.endIndex else { return false }
+        if line.wasRepeated { return true }
+        guard line.wordCount >= minimumUncreditedCaptionWords, index + 1 < lines.endIndex else { return false }
         return LineClassifier.endsWithTerminalPunctuation(lines[index - 1].text)
             && LineClassifier.endsWithTerminalPunctuation(lines[index + 1].text)
     }

@@ -1,29 +1,34 @@
-/// Drops a line printed again right after itself.
+/// Drops lines the page printed twice.
 ///
 /// Scrapers render the same block twice back to back (an image's alt text and its figcaption,
 /// a lead in the summary box and again in the body), sometimes with straight quotes in one copy
-/// and curly quotes in the other, so lines are compared on ``LineClassifier/comparisonKey(_:)``.
-/// Only a repeat of the previous kept line counts: a sentence legitimately quoted again further
-/// down is not touched.
+/// and curly quotes in the other, so lines are compared on ``Line/key``. A repeat right after
+/// itself is dropped whatever its length; a repeat further down only when it is a full
+/// paragraph (``minimumDistantRepeatWords``), since a short phrase may legitimately recur.
 enum DuplicateLineFilter {
     struct Result {
-        /// The lines without repeats; a kept line that had any has ``Line/wasRepeated`` set.
+        /// The lines without repeats; a kept line that had an adjacent repeat has ``Line/wasRepeated`` set.
         var lines: [Line]
-        var removedCount: Int
+        var removals: [Removal]
     }
 
+    static let minimumDistantRepeatWords = 12
+
     static func filter(_ lines: [Line]) -> Result {
-        var result = Result(lines: [], removedCount: 0)
-        var previousKey: String?
+        var result = Result(lines: [], removals: [])
+        // Keyed by the bytes of the key: hashing a String normalises it first, which was costly.
+        var seenParagraphs = Set<[UInt8]>()
         for line in lines {
-            let key = LineClassifier.comparisonKey(line.text)
-            if key == previousKey {
+            if let previous = result.lines.last, previous.key.utf8.elementsEqual(line.key.utf8) {
                 result.lines[result.lines.count - 1].wasRepeated = true
-                result.removedCount += 1
+                result.removals.append(Removal(.duplicate, line))
+                continue
+            }
+            if line.wordCount >= minimumDistantRepeatWords, !seenParagraphs.insert(Array(line.key.utf8)).inserted {
+                result.removals.append(Removal(.duplicate, line))
                 continue
             }
             result.lines.append(line)
-            previousKey = key
         }
         return result
     }

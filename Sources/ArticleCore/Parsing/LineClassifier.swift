@@ -1,4 +1,5 @@
-/// Cheap facts about a single line's text that several detectors share.
+/// Cheap facts about a single line's text that several detectors share. Every function is one
+/// pass over the text, on UTF-8 bytes where the question is about ASCII.
 enum LineClassifier {
     /// Characters that close a sentence or a clause in Vietnamese news text.
     private static let terminalPunctuation: Set<Character> = [".", "!", "?", "…", ";", ":"]
@@ -12,9 +13,19 @@ enum LineClassifier {
         return terminalPunctuation.contains(last)
     }
 
-    /// Whitespace-separated tokens.
+    /// Space-separated words (expects collapsed whitespace, as ``Line/text`` has).
     static func wordCount(_ text: String) -> Int {
-        text.split(separator: " ").count
+        var count = 0
+        var inWord = false
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: " ") {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                count += 1
+            }
+        }
+        return count
     }
 
     /// Starts with a lowercase letter, so it cannot begin a sentence or a heading.
@@ -22,25 +33,39 @@ enum LineClassifier {
         text.first?.isLowercase ?? false
     }
 
-    /// A URL or image file-name slug such as `hoi-nghi-doi-ngoai-2021` (ASCII lowercase words and
-    /// digits joined by at least two hyphens, an optional file extension): leftovers of image
-    /// markup, never prose.
+    /// A URL or image file-name slug such as `hoi-nghi-doi-ngoai-2021`: ASCII lowercase words and
+    /// digits joined by at least two hyphens, with an optional file extension. Leftovers of
+    /// image markup, never prose.
     static func isSlug(_ text: String) -> Bool {
-        !text.contains(" ") && text.wholeMatch(of: /[a-z0-9]+(?:-[a-z0-9]+){2,}(?:\.[a-z]{2,4})?/) != nil
+        guard !text.utf8.contains(UInt8(ascii: " ")), text.utf8.count <= 200 else { return false }
+        var hyphens = 0
+        var previousWasHyphen = true
+        var body = Substring(text)
+        if let dot = text.lastIndex(of: "."), text.distance(from: dot, to: text.endIndex) <= 5 {
+            let fileExtension = text[text.index(after: dot)...]
+            guard fileExtension.count >= 2, fileExtension.utf8.allSatisfy({ (0x61...0x7A).contains($0) }) else {
+                return false
+            }
+            body = text[..<dot]
+        }
+        for byte in body.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                previousWasHyphen = false
+            case UInt8(ascii: "-"):
+                guard !previousWasHyphen else { return false }
+                hyphens += 1
+                previousWasHyphen = true
+            default:
+                return false
+            }
+        }
+        return hyphens >= 2 && !previousWasHyphen
     }
 
     /// Lowercased form with typographic quotes and ellipses folded, so the same sentence printed
     /// with straight and curly quotes compares equal. Expects collapsed whitespace (``Line/text``).
-    static func comparisonKey(_ text: String) -> String {
-        var folded = String.UnicodeScalarView()
-        for scalar in text.lowercased().unicodeScalars {
-            switch scalar {
-            case "“", "”", "„", "«", "»", "″": folded.append("\"")
-            case "‘", "’", "‚", "′": folded.append("'")
-            case "…": folded.append(contentsOf: "...".unicodeScalars)
-            default: folded.append(scalar)
-            }
-        }
-        return String(folded)
+    static func comparisonKey(_ text: some StringProtocol) -> String {
+        CaseFolding.comparisonFolded(text)
     }
 }

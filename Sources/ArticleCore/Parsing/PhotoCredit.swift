@@ -1,50 +1,99 @@
-import Foundation
-
-/// A photo credit cut off the end of a caption: "(Ảnh: THỦY NGUYÊN)", "… 11-2021. Ảnh: TTXVN".
+/// A photo credit cut off a caption: "(Ảnh: THỦY NGUYÊN)", "… 11-2021. Ảnh: TTXVN",
+/// "… phát biểu. - Ảnh: VGP/Nhật Bắc", or a credit alone on its line.
 struct PhotoCredit: Equatable {
-    /// The caption without the credit, e.g. "Tổng Bí thư Nguyễn Phú Trọng dự Hội nghị."
+    /// The caption without the credit, e.g. "Tổng Bí thư Nguyễn Phú Trọng dự Hội nghị."; empty
+    /// when the line held only the credit.
     var caption: String
     /// The photographer or agency; nil for "(Ảnh minh họa)" and similar credits naming no one.
     var credit: String?
 
     /// Credits name a person or an agency; anything longer is not a credit.
     static let maximumCreditWords = 6
+    /// A credit and the words before it fit in this many bytes at the end of a line (about 90
+    /// Vietnamese characters).
+    private static let creditWindowBytes = 200
+    /// How credits are introduced, lowercased; longer labels first so "nguồn ảnh" wins over "ảnh".
+    private static let labels = ["nguồn ảnh", "ảnh minh họa", "ảnh minh hoạ", "ảnh", "photo", "hình"]
+    private static let labelBytes = labels.map { Array($0.utf8) }
 
-    /// Splits a trailing credit off a line, or returns nil when the line carries none.
-    static func split(_ text: String) -> PhotoCredit? {
-        // Most lines carry no credit; a plain substring test spares them the regex engine.
-        guard mayCarryCredit(text) else { return nil }
-        // Bracketed: "(Ảnh: X)", "(Ảnh X)", "(Ảnh minh họa)", "(Nguồn ảnh: X)", "(Photo: X)".
-        if let match = text.firstMatch(
-            of: /(?i)\s*\((?:ảnh|nguồn ảnh|photo)(?: minh họa)? ?:? ?([^()]{0,60}?)\s*\)\s*$/)
-        {
-            return make(caption: text[..<match.range.lowerBound], credit: match.1)
-        }
-        // Bare "Ảnh: X" needs the colon and must start the line or follow a sentence or dash;
-        // the sentence's own final punctuation stays with the caption.
-        if let match = text.firstMatch(
-            of: /(?i)(?:^|([.!?…])\s+|\s+[-–—|]\s+)(?:ảnh|nguồn ảnh|photo)(?: minh họa)? ?: ?([^.:()!?]{1,60}?)\s*$/)
-        {
-            return make(caption: text[..<match.range.lowerBound] + (match.1 ?? ""), credit: match.2)
+    /// Splits a trailing credit off a line (``Line/key`` and ``Line/text``), or returns nil when
+    /// the line carries none.
+    static func split(_ line: Line) -> PhotoCredit? {
+        // Most lines carry no credit; a byte search of the tail spares them the rest.
+        let tail = Array(line.key.utf8.suffix(creditWindowBytes))
+        // Every credit form has a colon or closes a bracket; "tình hình …" lines have neither.
+        guard tail.contains(UInt8(ascii: ":")) || tail.last == UInt8(ascii: ")") || tail.suffix(2).first == UInt8(ascii: ")"),
+            labelBytes.contains(where: { ByteSearch.lastOffset(of: $0, in: tail[...]) != nil })
+        else { return nil }
+        return bracketed(line.text) ?? bare(line, tail: tail)
+    }
+
+    /// "(Ảnh: X)", "(Ảnh X)", "(Ảnh minh họa)", "(Nguồn ảnh: X)", "(Photo: X)" at the end.
+    private static func bracketed(_ text: String) -> PhotoCredit? {
+        var body = Substring(text)
+        if body.hasSuffix(".") { body = body.dropLast() }
+        guard body.hasSuffix(")"), let open = body.lastIndex(of: "(") else { return nil }
+        let inner = body[body.index(after: open)..<body.index(before: body.endIndex)]
+        guard let credit = credit(afterLabelIn: inner, requiringColon: false) else { return nil }
+        return make(caption: body[..<open], credit: credit)
+    }
+
+    /// "Ảnh: X" at the end, starting the line or after a sentence, a dash or a bar. Only the
+    /// tail of the line is searched, which keeps long lines linear.
+    private static func bare(_ line: Line, tail: [UInt8]) -> PhotoCredit? {
+        let text = line.text
+        // Offsets in the key are offsets in the text only when lowercasing kept every length,
+        // as it does for Vietnamese; other text is not searched for bare credits.
+        let textLength = text.utf8.count
+        guard line.key.utf8.count == textLength else { return nil }
+        let tailStart = textLength - tail.count
+        for label in labelBytes {
+            var end = tail.count
+            while let offset = ByteSearch.lastOffset(of: label, in: tail[..<end]) {
+                end = offset
+                let start = text.utf8.index(text.utf8.startIndex, offsetBy: tailStart + offset)
+                guard let captionEnd = captionEnd(text[..<start]),
+                    let credit = credit(afterLabelIn: text[start...], requiringColon: true)
+                else { continue }
+                return make(caption: text[..<captionEnd], credit: credit)
+            }
         }
         return nil
     }
 
-    /// A credit and the words before it fit in this many characters at the end of a line.
-    private static let creditWindow = 90
-
-    /// Whether the end of the line mentions "ảnh" or "photo" in any case. Only such lines are
-    /// handed to the regex engine: most paragraphs carry no credit, and long ones are costly.
-    private static func mayCarryCredit(_ text: String) -> Bool {
-        let window = text.suffix(creditWindow).lowercased()
-        return window.contains("ảnh") || window.contains("photo")
+    /// Where the caption ends before a credit label, or nil when the label cannot start a credit
+    /// there ("Ảnh hưởng" inside a sentence). The caption keeps its own final punctuation.
+    private static func captionEnd(_ before: Substring) -> Substring.Index? {
+        let trimmed = before.trimmingSpaces()
+        guard let last = trimmed.last else { return before.startIndex }
+        if ".!?…".contains(last) { return trimmed.endIndex }
+        if "-–—|".contains(last) { return trimmed.dropLast().trimmingSpaces().endIndex }
+        return nil
     }
 
-    private static func make(caption: some StringProtocol, credit: Substring) -> PhotoCredit? {
-        let name = credit.trimmingCharacters(in: .whitespaces)
-        guard LineClassifier.wordCount(name) <= maximumCreditWords else { return nil }
-        return PhotoCredit(
-            caption: caption.trimmingCharacters(in: .whitespaces),
-            credit: name.isEmpty ? nil : name)
+    /// The credit after a label: "Ảnh: X" gives X, "Ảnh minh họa" gives an empty credit.
+    /// Nil when the text does not start with a label, or what follows is too long to be a credit.
+    private static func credit(afterLabelIn text: Substring, requiringColon: Bool) -> Substring?? {
+        let lowered = CaseFolding.lowercased(text.prefix(16))
+        guard let label = labels.first(where: { lowered.hasPrefix($0) }) else { return nil }
+        var rest = text.dropFirst(label.count)
+        if let next = rest.first, next.isLetter { return nil }  // "Ảnhhh", "Hình thức"
+        rest = rest.trimmingSpaces()
+        if label.hasPrefix("ảnh minh") && (rest.isEmpty || rest.first == ":") { return .some(nil) }
+        if rest.first == ":" {
+            rest = rest.dropFirst().trimmingSpaces()
+        } else if requiringColon || label != "ảnh" || rest.first?.isUppercase != true {
+            // Without a colon only "(Ảnh Name)" is a credit; "(ảnh hưởng)" and "(Hình thức)" are not.
+            return nil
+        }
+        // A domain ("baoquocte.vn") is a credit; a full stop followed by more words is a sentence.
+        guard !rest.contains(where: { "!?:()".contains($0) }), !rest.contains(". ") else { return nil }
+        if rest.hasSuffix(".") { rest = rest.dropLast() }
+        guard LineClassifier.wordCount(String(rest)) <= maximumCreditWords else { return nil }
+        return .some(rest.isEmpty ? nil : rest)
+    }
+
+    private static func make(caption: Substring, credit: Substring?) -> PhotoCredit {
+        PhotoCredit(caption: String(caption.trimmingSpaces()), credit: credit.map { String($0.trimmingSpaces()) })
     }
 }

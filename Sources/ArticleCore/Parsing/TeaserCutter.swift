@@ -1,53 +1,62 @@
-/// Drops related-article widgets and inline related links.
+/// Drops related-article widgets, inline related links and page widgets.
 ///
-/// Everything from a related-content heading (``TeaserMarkers``) to the end of the text belongs
-/// to the page, not the article: seed 004's "Có thể bạn quan tâm" is followed by six teasers of
+/// Everything from a related-content heading (``TeaserMarkers/headings``) to the end of the
+/// text belongs to the page, not the article: seed 004's "Có thể bạn quan tâm" is followed by
 /// an unrelated election story whose names and titles would otherwise pollute the entities.
 enum TeaserCutter {
-    struct Result: Equatable {
+    struct Result {
         var lines: [Line]
-        /// Lines of teaser content (headlines, summaries, captions) after a heading.
-        var teaserLines: Int
-        /// Widget headings and inline related links.
-        var boilerplateLines: Int
+        var removals: [Removal]
     }
 
     /// A heading earlier than this many lines cannot end the article: there would be no article.
     static let minimumLinesBeforeCut = 2
     private static let maximumInlineLinkWords = 30
+    /// Headings and widgets are a few words; longer lines are never compared with the lists.
+    private static let maximumMarkerWords = 8
 
     static func cut(_ lines: [Line]) -> Result {
-        var kept: [Line] = []
-        var boilerplate = 0
+        var result = Result(lines: [], removals: [])
         for (index, line) in lines.enumerated() {
-            if isHeading(line) && kept.count >= minimumLinesBeforeCut {
-                let widget = lines[index...]
-                let headings = widget.count(where: isHeading)
-                return Result(
-                    lines: kept, teaserLines: widget.count - headings, boilerplateLines: boilerplate + headings)
+            if isHeading(line) && result.lines.count >= minimumLinesBeforeCut {
+                for tail in lines[index...] {
+                    result.removals.append(Removal(isHeading(tail) ? .teaserHeading : .teaser, tail))
+                }
+                return result
             }
             if isInlineLink(line) {
-                boilerplate += 1
+                result.removals.append(Removal(.relatedLink, line))
+            } else if isWidget(line) {
+                result.removals.append(Removal(.widget, line))
             } else {
-                kept.append(line)
+                result.lines.append(line)
             }
         }
-        return Result(lines: kept, teaserLines: 0, boilerplateLines: boilerplate)
+        return result
     }
 
-    /// Headings are a few words; longer lines are not worth folding and comparing.
-    private static let maximumHeadingLength = 40
-
-    private static func isHeading(_ line: Line) -> Bool {
-        guard line.text.utf8.count <= maximumHeadingLength * 2 else { return false }
-        var key = Substring(LineClassifier.comparisonKey(line.text))
-        while let last = key.last, [":", "»", ">", " ", "\""].contains(last) { key = key.dropLast() }
+    static func isHeading(_ line: Line) -> Bool {
+        guard line.wordCount <= maximumMarkerWords, line.hint != .caption else { return false }
+        var key = Substring(line.key)
+        while let last = key.last, ":»>\" .…".contains(last) { key = key.dropLast() }
+        while let first = key.first, "»>\" ".contains(first) { key = key.dropFirst() }
         return TeaserMarkers.headings.contains(String(key))
     }
 
     private static func isInlineLink(_ line: Line) -> Bool {
-        let opening = LineClassifier.comparisonKey(String(line.text.prefix(maximumHeadingLength)))
-        return TeaserMarkers.inlineLinkPrefixes.contains(where: { opening.hasPrefix($0) })
-            && LineClassifier.wordCount(line.text) <= maximumInlineLinkWords
+        line.wordCount <= maximumInlineLinkWords
+            && TeaserMarkers.inlineLinkPrefixes.contains(where: { line.key.utf8.starts(with: $0.utf8) })
+    }
+
+    private static func isWidget(_ line: Line) -> Bool {
+        // Tag lists run long ("Từ khóa: a, b, c, …"); they still never reach paragraph length.
+        if line.wordCount <= maximumInlineLinkWords,
+            TeaserMarkers.widgetPrefixes.contains(where: { line.key.utf8.starts(with: $0.utf8) })
+        {
+            return true
+        }
+        guard line.wordCount <= maximumMarkerWords else { return false }
+        let bare = line.key.filter { !$0.isNumber && !"()[]".contains($0) }.trimmingSpaces()
+        return TeaserMarkers.widgets.contains(String(bare))
     }
 }

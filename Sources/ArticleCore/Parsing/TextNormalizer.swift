@@ -4,35 +4,53 @@ import Foundation
 ///
 /// Scraped Vietnamese arrives in NFD as often as NFC, with CRLF line ends, NBSP indentation and
 /// invisible zero-width characters. Every later step compares text, so all of that is settled
-/// here, once, in a single pass over the scalars.
+/// here, once, in a single pass over the scalars into a byte buffer.
 enum TextNormalizer {
     /// NFC, BOM and zero-width characters removed, CRLF/CR/U+2028/U+2029 turned into LF, and NBSP,
     /// tabs and other Unicode spaces turned into plain spaces. Line structure is kept: blank lines
     /// and line breaks carry meaning (paragraphs, broken words) that ``Line`` reads later.
     static func normalize(_ text: String) -> String {
-        let composed = text.precomposedStringWithCanonicalMapping
-        var output = String.UnicodeScalarView()
+        normalize(text, composed: false)
+    }
+
+    private static func normalize(_ text: String, composed: Bool) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count)
         var previousWasCarriageReturn = false
-        for scalar in composed.unicodeScalars {
+        for scalar in text.unicodeScalars {
             defer { previousWasCarriageReturn = scalar == "\r" }
+            // Found mid-way, since almost all text is NFC already and composing is costly.
+            if !composed && mayNeedComposition(scalar) {
+                return normalize(text.precomposedStringWithCanonicalMapping, composed: true)
+            }
             switch scalar.value {
             case 0x0D, 0x2028, 0x2029:
-                output.append("\n")
+                output.append(UInt8(ascii: "\n"))
             case 0x0A:
                 // The LF of a CRLF pair was already emitted for the CR.
-                if !previousWasCarriageReturn { output.append("\n") }
+                if !previousWasCarriageReturn { output.append(UInt8(ascii: "\n")) }
             case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD:
                 continue
             case 0x09, 0x0B, 0x0C, 0x00A0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
-                output.append(" ")
+                output.append(UInt8(ascii: " "))
             case 0x00...0x1F, 0x7F:
                 // Stray control characters are replaced so they cannot glue two words together.
-                output.append(" ")
+                output.append(UInt8(ascii: " "))
+            case 0x20...0x7E:
+                output.append(UInt8(scalar.value))
             default:
-                output.append(scalar)
+                output.append(contentsOf: UTF8.encode(scalar)!)
             }
         }
-        return String(output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Whether NFC could change text containing `scalar`. Latin letters below U+0300,
+    /// Vietnamese's precomposed letters (U+1E00-U+1EFF) and punctuation never change, so only
+    /// text with other scalars is composed.
+    private static func mayNeedComposition(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return value >= 0x300 && !(0x1E00...0x1EFF).contains(value) && !(0x2010...0x20CF).contains(value)
     }
 
     /// The form article ids are derived from: ``normalize(_:)`` with every whitespace run
@@ -41,20 +59,34 @@ enum TextNormalizer {
         collapsingWhitespace(normalize(text))
     }
 
-    /// Collapses each whitespace run to one space and trims the ends. Works on scalars rather
-    /// than `Character`s: grapheme breaking is the most expensive part of walking a `String`.
+    /// Collapses each whitespace run to one space and trims the ends.
     static func collapsingWhitespace(_ text: some StringProtocol) -> String {
-        var output = String.UnicodeScalarView()
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            let isSpace = isWhitespace(scalar)
+            if isSpace {
                 pendingSpace = !output.isEmpty
+                continue
+            }
+            if pendingSpace { output.append(UInt8(ascii: " ")) }
+            pendingSpace = false
+            if scalar.value < 0x80 {
+                output.append(UInt8(scalar.value))
             } else {
-                if pendingSpace { output.append(" ") }
-                pendingSpace = false
-                output.append(scalar)
+                output.append(contentsOf: UTF8.encode(scalar)!)
             }
         }
-        return String(output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Unicode's White_Space property, spelled out: the lookup through Unicode's property tables
+    /// was a hot spot, and the set is small and fixed.
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
     }
 }

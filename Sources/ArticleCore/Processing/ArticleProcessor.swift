@@ -4,11 +4,14 @@
 /// any number of tasks and gives the same record for the same input every time.
 public struct ArticleProcessor: Sendable {
     /// Version written into every record's provenance.
-    public static let version = "0.1.0"
+    public static let version = "0.2.0"
+
+    /// The default for ``maximumTextBytes``: 2 MiB.
+    public static let defaultMaximumTextBytes = 2 * 1024 * 1024
 
     /// Bodies larger than this (in bytes of UTF-8, or of the raw bytes) are rejected with
-    /// ``ArticleError/Kind/tooLarge`` before any parsing. Default 2 MiB.
-    public var maximumTextBytes: Int = 2 * 1024 * 1024
+    /// ``ArticleError/Kind/tooLarge`` before any parsing.
+    public var maximumTextBytes: Int = ArticleProcessor.defaultMaximumTextBytes
 
     /// Creates a processor with the default limits.
     public init() {}
@@ -17,29 +20,44 @@ public struct ArticleProcessor: Sendable {
     /// - Parameters:
     ///   - raw: the record from `articles.raw` (or built locally from a file).
     ///   - provenance: where the record came from; copied into the output.
-    /// - Throws: ``ArticleError`` when the body is empty, too large, binary, not UTF-8, or has no
-    ///   article text; never traps, whatever the input.
+    /// - Throws: ``ArticleError`` when the body is empty, too large, binary, not decodable, or
+    ///   has no article text; never traps, whatever the input.
     public func process(_ raw: RawArticle, provenance: Provenance) throws(ArticleError) -> EnrichedArticle {
-        let text = try ArticleBodyDecoder(maximumTextBytes: maximumTextBytes).text(of: raw)
-        let parsed = try ArticleParser().parse(text, knownTitle: raw.title)
+        try explain(raw, provenance: provenance).article
+    }
+
+    /// ``process(_:provenance:)``, also returning every line the parser took out of the body
+    /// and why (for `newsctl parse --explain`).
+    public func explain(_ raw: RawArticle, provenance: Provenance) throws(ArticleError) -> ExplainedArticle {
+        let decoded = try ArticleBodyDecoder(maximumTextBytes: maximumTextBytes).decode(raw)
+        var metadata = DocumentMetadata()
+        metadata.offerTitle(raw.title, from: .crawler)
+        metadata.offerPublished(raw.published, from: .crawler)
+        let document = ArticleDocument(text: decoded.text, metadata: metadata)
+        let parsed = try ArticleParser().parse(document)
         let body = parsed.body
-        return EnrichedArticle(
+        let article = EnrichedArticle(
             id: raw.id,
             source: raw.source,
             url: raw.url,
             receivedAt: raw.receivedAt,
             title: parsed.title,
-            publishedAt: parsed.dateline?.publishedAt ?? raw.published.flatMap(DatelineParser.normalizePublished),
-            dateline: parsed.dateline?.asWritten,
+            publishedAt: parsed.publishedAt,
+            publishedText: parsed.publishedText,
+            dateline: parsed.dateline,
             lead: parsed.lead,
             paragraphs: parsed.paragraphs,
             captions: parsed.captions,
             photoCredits: parsed.photoCredits,
-            attribution: parsed.attribution,
+            attribution: parsed.attribution ?? parsed.byline,
+            byline: parsed.byline,
             removed: parsed.removed,
             language: LanguageDetector.detect(in: body),
             stats: TextStatistics(measuring: body),
             fingerprints: Fingerprints(body: body),
+            fieldSources: FieldSources(title: parsed.titleSource, publishedAt: parsed.publishedSource),
+            sourceEncoding: decoded.encoding,
             provenance: provenance)
+        return ExplainedArticle(article: article, removals: parsed.removals)
     }
 }

@@ -14,11 +14,14 @@ public struct EnrichedArticle: Sendable, Codable, Equatable {
     public var receivedAt: Date
     /// Headline.
     public var title: String?
-    /// ISO 8601: `"2023-12-21T10:06:00+07:00"` when the dateline gives a time (Vietnam time),
-    /// `"2019-10-18"` when it gives only a date; nil when the article has no dateline.
+    /// ISO 8601 in Vietnam time: `"2023-12-21T10:06:00+07:00"` when the source gives a time,
+    /// `"2019-10-18"` when it gives only a date; nil when nothing says when it was published.
     public var publishedAt: String?
-    /// The dateline exactly as written, e.g. `"Thứ năm, 21 Tháng 12 2023 10:06"`.
-    public var dateline: String?
+    /// The publication date line exactly as the page printed it, e.g.
+    /// `"Thứ năm, 21 Tháng 12 2023 10:06"`; nil when the date came from metadata or is unknown.
+    public var publishedText: String?
+    /// The place and day the lead opens with ("Sáng 19/12, tại Hà Nội").
+    public var dateline: Dateline?
     /// First body paragraph.
     public var lead: String?
     /// Body paragraphs after the lead.
@@ -27,8 +30,11 @@ public struct EnrichedArticle: Sendable, Codable, Equatable {
     public var captions: [String]
     /// Photographers and agencies credited for images, each once.
     public var photoCredits: [String]
-    /// Outlet or agency the article is taken from ("baolangson.vn", "CPV", "TTXVN").
+    /// Outlet or agency the article is credited to ("baolangson.vn", "CPV", "TTXVN"); the
+    /// byline when the article names only its author.
     public var attribution: String?
+    /// The author's name as the article gives it ("Thu Hằng").
+    public var byline: String?
     /// Lines removed while cleaning, by reason.
     public var removed: RemovalCounts
     /// `"vi"` when Vietnamese letters dominate, else `"und"`.
@@ -37,6 +43,10 @@ public struct EnrichedArticle: Sendable, Codable, Equatable {
     public var stats: TextStatistics
     /// Content hashes.
     public var fingerprints: Fingerprints
+    /// Where the title and publication date came from.
+    public var fieldSources: FieldSources
+    /// The encoding the article's bytes were in (`"utf-8"`, `"windows-1258"`, `"utf-16le"`, ...).
+    public var sourceEncoding: TextEncoding
     /// Where the record came from.
     public var provenance: Provenance
 
@@ -49,16 +59,20 @@ public struct EnrichedArticle: Sendable, Codable, Equatable {
         receivedAt: Date,
         title: String?,
         publishedAt: String?,
-        dateline: String?,
+        publishedText: String?,
+        dateline: Dateline?,
         lead: String?,
         paragraphs: [String],
         captions: [String],
         photoCredits: [String],
         attribution: String?,
+        byline: String?,
         removed: RemovalCounts,
         language: String,
         stats: TextStatistics,
         fingerprints: Fingerprints,
+        fieldSources: FieldSources,
+        sourceEncoding: TextEncoding,
         provenance: Provenance
     ) {
         self.schemaVersion = schemaVersion
@@ -68,16 +82,20 @@ public struct EnrichedArticle: Sendable, Codable, Equatable {
         self.receivedAt = receivedAt
         self.title = title
         self.publishedAt = publishedAt
+        self.publishedText = publishedText
         self.dateline = dateline
         self.lead = lead
         self.paragraphs = paragraphs
         self.captions = captions
         self.photoCredits = photoCredits
         self.attribution = attribution
+        self.byline = byline
         self.removed = removed
         self.language = language
         self.stats = stats
         self.fingerprints = fingerprints
+        self.fieldSources = fieldSources
+        self.sourceEncoding = sourceEncoding
         self.provenance = provenance
     }
 
@@ -89,16 +107,20 @@ public struct EnrichedArticle: Sendable, Codable, Equatable {
         case receivedAt = "received_at"
         case title
         case publishedAt = "published_at"
+        case publishedText = "published_text"
         case dateline
         case lead
         case paragraphs
         case captions
         case photoCredits = "photo_credits"
         case attribution
+        case byline
         case removed
         case language
         case stats
         case fingerprints
+        case fieldSources = "field_sources"
+        case sourceEncoding = "source_encoding"
         case provenance
     }
 

@@ -26,6 +26,9 @@ public struct RawArticle: Sendable, Codable, Equatable {
     public var title: String?
     /// Publication date given by a crawler, as given.
     public var published: String?
+    /// The encoding the producer decoded ``text`` from, when it was not UTF-8 (Windows-1258,
+    /// UTF-16); nil for UTF-8 and for bodies sent as ``bodyBase64``.
+    public var encoding: TextEncoding?
 
     /// Creates a raw article from its fields; prefer ``fromBytes(_:source:contentType:receivedAt:)``
     /// or ``fromCrawlerLine(_:source:receivedAt:)``, which derive the id.
@@ -39,7 +42,8 @@ public struct RawArticle: Sendable, Codable, Equatable {
         bodyBase64: String? = nil,
         url: String? = nil,
         title: String? = nil,
-        published: String? = nil
+        published: String? = nil,
+        encoding: TextEncoding? = nil
     ) {
         self.schemaVersion = schemaVersion
         self.id = id
@@ -51,6 +55,7 @@ public struct RawArticle: Sendable, Codable, Equatable {
         self.url = url
         self.title = title
         self.published = published
+        self.encoding = encoding
     }
 
     enum CodingKeys: String, CodingKey {
@@ -64,13 +69,16 @@ public struct RawArticle: Sendable, Codable, Equatable {
         case url
         case title
         case published
+        case encoding
     }
 
     /// Builds a raw article from bytes read from a file or stdin.
     ///
-    /// Valid UTF-8 (a leading BOM stripped) becomes ``text`` and the id is derived from the text;
-    /// anything else becomes ``bodyBase64`` (all bytes as received) and the id is derived from the
-    /// bytes. Never fails: judging the content is the enricher's job.
+    /// UTF-8 (a leading BOM stripped) becomes ``text`` as it is. Other encodings that
+    /// ``TextDecoder`` recognises (UTF-16, Windows-1258) are decoded into ``text`` and named in
+    /// ``encoding``, so the id is the same whatever encoding the article was saved in. Anything
+    /// else travels as ``bodyBase64`` (all bytes as received, id derived from the bytes), for the
+    /// enricher to report precisely what is wrong with it. Never fails.
     public static func fromBytes(_ bytes: [UInt8], source: String, contentType: String, receivedAt: Date) -> RawArticle
     {
         let withoutBOM = UTF8Validation.droppingByteOrderMark(bytes)
@@ -79,6 +87,11 @@ public struct RawArticle: Sendable, Codable, Equatable {
             return RawArticle(
                 id: .derive(fromText: text), source: source, receivedAt: receivedAt,
                 contentType: contentType, text: text)
+        }
+        if let decoded = try? TextDecoder.decode(bytes) {
+            return RawArticle(
+                id: .derive(fromText: decoded.text), source: source, receivedAt: receivedAt,
+                contentType: contentType, text: decoded.text, encoding: decoded.encoding)
         }
         return RawArticle(
             id: .derive(fromBytes: bytes), source: source, receivedAt: receivedAt,

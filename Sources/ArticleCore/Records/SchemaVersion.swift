@@ -6,5 +6,7 @@ public enum SchemaVersion {
     /// Version of ``RawArticle`` records on `articles.raw`.
     public static let raw = 1
     /// Version of ``EnrichedArticle`` records on `articles.enriched` and in the sink's JSONL.
-    public static let enriched = 1
+    /// 2: `dateline` became an object (text, date, place); `published_text`, `byline`,
+    /// `field_sources`, `source_encoding` and `removed.html_elements` were added.
+    public static let enriched = 2
 }

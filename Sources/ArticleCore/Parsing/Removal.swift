@@ -1,0 +1,58 @@
+/// One line the parser took out of the article body, and why: the record behind
+/// `newsctl parse --explain` and behind the counts in ``RemovalCounts``.
+public struct Removal: Sendable, Equatable, Codable {
+    /// Why a line left the body.
+    public enum Reason: String, Sendable, Codable, CaseIterable {
+        // Dropped as not part of the article:
+        /// A related-content heading ("Có thể bạn quan tâm") that ends the article.
+        case teaserHeading = "teaser_heading"
+        /// A related article's headline, summary or caption after such a heading.
+        case teaser
+        /// An inline related link ("Xem thêm: …").
+        case relatedLink = "related_link"
+        /// A share, comment, print or tag widget, or a breadcrumb.
+        case widget
+        /// An image file name or URL slug.
+        case slug
+        /// A line the page printed again.
+        case duplicate
+        /// An HTML element that is page furniture (navigation, scripts, sidebars, related boxes).
+        case htmlBoilerplate = "html_boilerplate"
+        // Moved out of the body into a field of the record:
+        /// The headline (``EnrichedArticle/title``).
+        case title
+        /// The publication date line (``EnrichedArticle/publishedText``).
+        case publicationDate = "publication_date"
+        /// An image caption (``EnrichedArticle/captions``).
+        case caption
+        /// A photo credit (``EnrichedArticle/photoCredits``).
+        case photoCredit = "photo_credit"
+        /// The outlet or agency credit (``EnrichedArticle/attribution``).
+        case attribution
+        /// The author's name (``EnrichedArticle/byline``).
+        case byline
+    }
+
+    /// Why the line left the body.
+    public var reason: Reason
+    /// 1-based line number in the normalised text; nil for HTML elements.
+    public var line: Int?
+    /// The text removed, shortened to ``maximumTextLength`` characters.
+    public var text: String
+
+    /// Removed text is cut to this length: the explanation is for reading, not for recovery.
+    public static let maximumTextLength = 160
+
+    /// Creates a removal.
+    public init(reason: Reason, line: Int?, text: some StringProtocol) {
+        self.reason = reason
+        self.line = line
+        // Counting characters walks the whole line; short lines are recognised by their bytes.
+        let isLong = text.utf8.count > Self.maximumTextLength && text.count > Self.maximumTextLength
+        self.text = isLong ? String(text.prefix(Self.maximumTextLength)) + "…" : String(text)
+    }
+
+    init(_ reason: Reason, _ line: Line) {
+        self.init(reason: reason, line: line.number, text: line.text)
+    }
+}
