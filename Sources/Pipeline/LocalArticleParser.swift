@@ -4,12 +4,15 @@ import Foundation
 /// Reads a file the way the producer does and processes it the way the enricher does, with no
 /// Kafka in between: what `newsctl parse` prints is what the pipeline would write.
 public struct LocalArticleParser: Sendable {
-    public var processor = ArticleProcessor()
+    public var processor: ArticleProcessor
 
-    public init() {}
+    public init(processor: ArticleProcessor = ArticleProcessor()) {
+        self.processor = processor
+    }
 
-    /// One result per article in the file; failures are one clear line each.
-    public func parse(path: String) -> [Result<EnrichedArticle, LocalParseProblem>] {
+    /// One result per article in the file, with what the parser removed from each; failures
+    /// are one clear line each.
+    public func parse(path: String) -> [Result<ExplainedArticle, LocalParseProblem>] {
         let format = ArticleInput.format(forFileName: path) ?? .text
         let read = ArticleInputReader().read(ArticleInput(path: path, format: format))
         let provenance = Provenance(
@@ -17,7 +20,7 @@ public struct LocalArticleParser: Sendable {
         return read.problems.map { .failure(LocalParseProblem(description: $0)) }
             + read.articles.map { raw in
                 do throws(ArticleError) {
-                    return .success(try processor.process(raw, provenance: provenance))
+                    return .success(try processor.explain(raw, provenance: provenance))
                 } catch {
                     return .failure(
                         LocalParseProblem(description: "\(raw.source): \(error.kind.rawValue): \(error.message)"))

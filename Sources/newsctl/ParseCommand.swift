@@ -7,18 +7,33 @@ import Pipeline
 struct ParseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parse",
-        abstract: "Print the enriched record of each file as one JSON line, without Kafka.")
+        abstract: "Print the enriched record of each file as one JSON line, without Kafka.",
+        discussion: """
+            Files are read as the producer reads them (.txt and .html one article each, .jsonl one \
+            crawler record per line) and processed exactly as the enricher processes them. With \
+            --explain, a readable report replaces the JSON: the fields found, where the title and \
+            date came from, and every line removed from the body with the reason.
+            """)
 
     @Argument(help: "Article files (.txt, .html, .htm, or .jsonl with one crawler record per line).")
     var files: [String]
 
+    @Flag(help: "Explain each article instead of printing its record: what was found and what was removed, and why.")
+    var explain = false
+
+    @Option(help: "Refuse articles whose text is larger than this many bytes.")
+    var maxArticleBytes = ArticleProcessor.defaultMaximumTextBytes
+
     func run() async throws {
+        var processor = ArticleProcessor()
+        processor.maximumTextBytes = maxArticleBytes
+        let parser = LocalArticleParser(processor: processor)
         var failures = 0
         for file in files {
-            for result in LocalArticleParser().parse(path: file) {
+            for result in parser.parse(path: file) {
                 switch result {
-                case .success(let article):
-                    print(article.jsonLine())
+                case .success(let explained):
+                    print(explain ? ExplanationReport(explained).text : explained.article.jsonLine())
                 case .failure(let problem):
                     failures += 1
                     FileHandle.standardError.write(Data("newsctl parse: \(problem)\n".utf8))

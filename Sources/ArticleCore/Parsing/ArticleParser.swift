@@ -95,6 +95,7 @@ struct ArticleParser: Sendable {
         /// only removed from the text, never replaced.
         mutating func takeTitle(from lines: inout [Line]) {
             var titleIndex: Int?
+            var headerIndices: [Int] = []
             if let known = metadata.title {
                 titleIndex = TitleDetector.index(of: known, in: lines) ?? lines.prefix(2).firstIndex { $0.hint == .heading }
             } else {
@@ -102,16 +103,18 @@ struct ArticleParser: Sendable {
                 titleIndex = found.titleIndex
                 if let titleIndex {
                     metadata.offerTitle(lines[titleIndex].text, from: .text)
-                    for index in found.headerIndices.reversed() where index < titleIndex {
-                        removals.append(Removal(.widget, lines[index]))
-                        lines.remove(at: index)
-                    }
+                    headerIndices = found.headerIndices
                 }
             }
-            guard let index = titleIndex.map({ min($0, lines.count - 1) }), !lines.isEmpty else { return }
+            guard let index = titleIndex else { return }
             let titleKey = lines[index].key
             removals.append(Removal(.title, lines[index]))
             lines.remove(at: index)
+            // Page furniture sits above the headline, so removing it last leaves the indices valid.
+            for header in headerIndices.reversed() where header < index {
+                removals.append(Removal(.widget, lines[header]))
+                lines.remove(at: header)
+            }
             // Pages print the headline again above the lead or under a photo.
             lines.removeAll { line in
                 guard line.key == titleKey else { return false }

@@ -27,14 +27,18 @@ enum CaptionDetector {
         var result = Result(paragraphs: [], captions: [], photoCredits: [])
         var seenCaptions = Set<String>()
         var seenCredits = Set<String>()
+        let credits = lines.map(PhotoCredit.split)
         for (index, line) in lines.enumerated() {
             var caption = line
-            if let credited = PhotoCredit.split(line) {
+            // "Caption text" with "Ảnh: TTXVN" alone on the next line: the credit names this line's photo.
+            let creditFollows =
+                index + 1 < lines.count && credits[index + 1]?.caption.isEmpty == true && line.wordCount <= maximumCaptionWords
+            if let credited = credits[index] {
                 if let credit = credited.credit, seenCredits.insert(LineClassifier.comparisonKey(credit)).inserted {
                     result.photoCredits.append((credit, line))
                 }
                 caption.text = credited.caption
-            } else if line.hint == .caption || looksLikeUncreditedCaption(at: index, in: lines) {
+            } else if line.hint == .caption || creditFollows || looksLikeUncreditedCaption(at: index, in: lines) {
                 // The line as it is.
             } else {
                 result.paragraphs.append(line)

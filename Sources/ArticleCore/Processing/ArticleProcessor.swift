@@ -33,7 +33,10 @@ public struct ArticleProcessor: Sendable {
         var metadata = DocumentMetadata()
         metadata.offerTitle(raw.title, from: .crawler)
         metadata.offerPublished(raw.published, from: .crawler)
-        let document = ArticleDocument(text: decoded.text, metadata: metadata)
+        let document =
+            HTMLDetector.isHTML(contentType: raw.contentType, text: decoded.text)
+            ? HTMLArticleExtractor.extract(decoded.text, metadata: metadata)
+            : ArticleDocument(text: decoded.text, metadata: metadata)
         let parsed = try ArticleParser().parse(document)
         let body = parsed.body
         let article = EnrichedArticle(
