@@ -3,7 +3,8 @@ import Foundation
 /// The one JSON configuration every record of this module is written and read with.
 ///
 /// Keys come from each type's explicit `CodingKeys` (no key strategy), output has sorted keys,
-/// unescaped slashes and no newlines, and dates are ISO 8601 in UTC with fractional seconds.
+/// unescaped slashes and no newlines, and dates are ISO 8601 in UTC with milliseconds
+/// (``UTCTimestamp``).
 /// Keeping it in one place is what makes a record written by the producer byte-for-byte
 /// predictable for the enricher, the sink and non-Swift consumers.
 enum ArticleJSON {
@@ -40,7 +41,7 @@ enum ArticleJSON {
     }
 
     static func formatDate(_ date: Date) -> String {
-        date.formatted(fractionalDates)
+        UTCTimestamp.format(date)
     }
 
     /// Accepts dates with or without fractional seconds, since other producers may omit them.
