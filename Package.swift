@@ -62,7 +62,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "news-producer", dependencies: ["Pipeline", "WorkerRuntime"]),
-        .executableTarget(name: "news-enricher", dependencies: ["Pipeline", "WorkerRuntime"]),
+        .executableTarget(name: "news-enricher", dependencies: ["Pipeline", "WorkerRuntime", "ArticleCore"]),
         .executableTarget(name: "news-sink", dependencies: ["Pipeline", "WorkerRuntime"]),
         .executableTarget(name: "newsctl", dependencies: ["Pipeline", "WorkerRuntime", "ArticleCore"]),
         .executableTarget(

@@ -8,6 +8,10 @@ enum KafkaDefaults {
         static let compression = "lz4"
         static let linger: Duration = .milliseconds(5)
         static let deliveryTimeout: Duration = .seconds(120)
+        /// Articles up to the enricher's 2 MB text limit, and a little over it, must reach the
+        /// enricher to be refused there with a reason; librdkafka's 1 MB default would fail them
+        /// at the producer instead.
+        static let maximumMessageBytes = 16 * 1024 * 1024
         /// Set on every producer: the pipeline's delivery guarantees depend on them.
         static let fixedProperties: [String: String] = [
             "enable.idempotence": "true",

@@ -14,6 +14,13 @@ public struct ProducerConfiguration: Sendable {
     /// How long a record may take to be delivered, retries included, before its delivery fails
     /// (librdkafka's `delivery.timeout.ms`, librdkafka default 300 s); 120 s by default.
     public var deliveryTimeout: Duration = KafkaDefaults.Producer.deliveryTimeout
+    /// The largest record the producer sends (librdkafka's `message.max.bytes`, librdkafka
+    /// default 1,000,000); 16 MiB by default. Brokers and topics must accept records this large
+    /// (Kafka's topic-level `max.message.bytes`).
+    public var maximumMessageBytes: Int = ProducerConfiguration.defaultMaximumMessageBytes
+
+    /// The default of ``maximumMessageBytes``, for topics that must accept what producers send.
+    public static let defaultMaximumMessageBytes = KafkaDefaults.Producer.maximumMessageBytes
 
     /// Creates producer settings with the defaults above.
     public init(client: KafkaClientConfiguration) {
@@ -25,6 +32,7 @@ public struct ProducerConfiguration: Sendable {
         var properties = client.baseProperties
         properties["compression.type"] = compression
         properties["linger.ms"] = String(linger.wholeMilliseconds)
+        properties["message.max.bytes"] = String(maximumMessageBytes)
         properties["delivery.timeout.ms"] = String(deliveryTimeout.wholeMilliseconds)
         properties.merge(KafkaDefaults.Producer.fixedProperties) { _, fixed in fixed }
         return properties.merging(client.additional) { _, additional in additional }

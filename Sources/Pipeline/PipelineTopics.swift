@@ -12,7 +12,13 @@ public enum PipelineTopics {
         topic == deadLetter ? 1 : 6
     }
 
+    /// The largest record a pipeline topic accepts: the producer's limit, so that an article
+    /// too large for the enricher still arrives there and is dead-lettered with its reason.
+    public static let maximumMessageBytes = ProducerConfiguration.defaultMaximumMessageBytes
+
     public static func specification(for topic: String) -> TopicSpecification {
-        TopicSpecification(name: topic, partitions: defaultPartitions(for: topic))
+        TopicSpecification(
+            name: topic, partitions: defaultPartitions(for: topic),
+            config: ["max.message.bytes": String(maximumMessageBytes)])
     }
 }

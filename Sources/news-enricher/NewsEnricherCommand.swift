@@ -1,4 +1,5 @@
 import ArgumentParser
+import ArticleCore
 import Foundation
 import Kafka
 import Pipeline
@@ -31,6 +32,9 @@ struct NewsEnricherCommand: AsyncParsableCommand {
     @Option(help: "Topic for records that could not be processed.")
     var dlqTopic = PipelineTopics.deadLetter
 
+    @Option(help: "Dead-letter articles whose text is larger than this many bytes.")
+    var maxArticleBytes = ArticleProcessor.defaultMaximumTextBytes
+
     func run() async throws {
         let logger = logging.makeLogger(label: "news-enricher")
         try LibrdkafkaRuntimeCheck.run(allowOld: kafka.allowOldLibrdkafka, logger: logger)
@@ -43,6 +47,7 @@ struct NewsEnricherCommand: AsyncParsableCommand {
         configuration.outputTopic = outputTopic
         configuration.deadLetterTopic = dlqTopic
         configuration.exitWhenIdle = shutdown.idleExitDuration
+        configuration.processor.maximumTextBytes = maxArticleBytes
         try await WorkerCommandRunner.run(
             EnricherService(configuration: configuration, logger: logger),
             shutdownTimeout: shutdown.shutdownTimeoutDuration, logger: logger)

@@ -14,6 +14,7 @@ import Testing
         #expect(properties["compression.type"] == "lz4")
         #expect(properties["linger.ms"] == "5")
         #expect(properties["delivery.timeout.ms"] == "120000")
+        #expect(properties["message.max.bytes"] == String(16 * 1024 * 1024))
     }
 
     @Test func consumerDefaultsLetAGroupFormWithinSeconds() {
