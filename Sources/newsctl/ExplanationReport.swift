@@ -21,7 +21,8 @@ struct ExplanationReport {
         lines.append("captions:     \(article.captions.count)  photo credits: \(article.photoCredits.joined(separator: ", "))")
         lines.append("removed from the body (\(explained.removals.count)):")
         for removal in explained.removals {
-            let place = removal.line.map { "line \($0)" } ?? "html"
+            // Removals without a line number are HTML elements, or text from a page's markup.
+            let place = removal.line.map { "line \($0)" } ?? "page"
             lines.append("  \(removal.reason.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0)) \(place): \(removal.text)")
         }
         text = lines.joined(separator: "\n")

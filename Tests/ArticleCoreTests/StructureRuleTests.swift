@@ -72,7 +72,10 @@ import Testing
         #expect(article.paragraphs.count == 2)
     }
 
-    @Test(arguments: [("(Chinhphu.vn) - ", "Chinhphu.vn"), ("(ĐCSVN) – ", "ĐCSVN"), ("TPO - ", "TPO")])
+    @Test(arguments: [
+        ("(Chinhphu.vn) - ", "Chinhphu.vn"), ("(ĐCSVN) – ", "ĐCSVN"), ("TPO - ", "TPO"), ("(Dân trí) - ", "Dân trí"),
+        ("(Vietnam+) - ", "Vietnam+"), ("VOV.VN - ", "VOV.VN"),
+    ])
     func wireStyleCreditOpeningTheLeadIsAttribution(prefix: String, agency: String) throws {
         let article = try parser.parse("Tiêu đề bài\n\n\(prefix)\(Self.lead)\n\n\(Self.second)")
         #expect(article.attribution == agency)
@@ -91,6 +94,13 @@ import Testing
         let article = try parser.parse("Tiêu đề bài\n\n\(Self.lead)\n\n\(Self.second)\n\nMINH ANH (TTXVN)")
         #expect(article.byline == "MINH ANH")
         #expect(article.attribution == "TTXVN")
+    }
+
+    @Test(arguments: [("Minh Khôi/VOV.VN", "Minh Khôi", "VOV.VN"), ("Hoàng Anh - TTXVN", "Hoàng Anh", "TTXVN")])
+    func bylineWithAgencyAfterASlashOrDash(line: String, author: String, agency: String) throws {
+        let article = try parser.parse("Tiêu đề bài\n\n\(Self.lead)\n\n\(Self.second)\n\n\(line)")
+        #expect(article.byline == author)
+        #expect(article.attribution == agency)
     }
 
     @Test func sourceLineBelowTheBylineGivesTheOutlet() throws {

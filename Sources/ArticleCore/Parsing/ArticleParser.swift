@@ -47,8 +47,9 @@ struct ArticleParser: Sendable {
         let separated = CaptionDetector.separate(lines)
         state.removals += separated.captions.map { Removal(.caption, $0) }
         state.removals += separated.photoCredits.map { Removal(reason: .photoCredit, line: $0.line.number, text: $0.credit) }
-        guard var lead = separated.paragraphs.first?.text else { throw .noArticleText }
-        let dateline = state.takeOpeningCredit(from: &lead)
+        guard let leadLine = separated.paragraphs.first else { throw .noArticleText }
+        var lead = leadLine.text
+        let dateline = state.takeOpeningCredit(from: &lead, line: leadLine.number)
         return ParsedArticle(
             title: state.metadata.title,
             titleSource: state.metadata.titleSource,
@@ -154,10 +155,10 @@ struct ArticleParser: Sendable {
 
         /// Cuts a wire-style credit off the start of the lead ("(Chinhphu.vn) - …"); returns the
         /// dateline written before the credit, if any.
-        mutating func takeOpeningCredit(from lead: inout String) -> Dateline? {
+        mutating func takeOpeningCredit(from lead: inout String, line: Int?) -> Dateline? {
             guard let found = AttributionDetector.leadingAgency(in: lead) else { return nil }
             if attribution == nil { attribution = found.agency }
-            removals.append(Removal(reason: .attribution, line: nil, text: found.agency))
+            removals.append(Removal(reason: .attribution, line: line, text: found.agency))
             lead = found.remainingLead
             return found.prefix.flatMap { DatelineDetector.detect(inPrefix: $0, published: metadata.published) }
         }

@@ -61,11 +61,12 @@ enum AttributionDetector {
         if text.hasSuffix(")"), let open = text.lastIndex(of: "(") {
             agency = cleanedName(text[text.index(after: open)..<text.index(before: text.endIndex)])
             text = text[..<open].trimmingSpaces()
-        } else if let dash = text.range(of: " - ") ?? text.range(of: " – ") {
-            let after = text[dash.upperBound...].trimmingSpaces()
+        } else if let separator = text.range(of: " - ") ?? text.range(of: " – ") ?? text.range(of: "/", options: .backwards) {
+            // "Minh Anh - TTXVN", "Minh Khôi/VOV.VN"
+            let after = text[separator.upperBound...].trimmingSpaces()
             if isAgency(after) {
                 agency = String(after)
-                text = text[..<dash.lowerBound].trimmingSpaces()
+                text = text[..<separator.lowerBound].trimmingSpaces()
             }
         }
         guard isPersonName(text) else { return nil }
@@ -86,12 +87,16 @@ enum AttributionDetector {
     /// A wire-style credit opening the lead. Returns the agency, the place/date written before
     /// it (for the dateline), and the lead without the credit.
     static func leadingAgency(in lead: String) -> (agency: String, prefix: String?, remainingLead: String)? {
-        // "(Chinhphu.vn) - ...", "Hà Nội, 19/12 (TTXVN) - ..."; the credit is near the start.
+        // "(Chinhphu.vn) - ...", "(Dân trí) - ...", "Hà Nội, 19/12 (TTXVN) - ..."; the credit is
+        // near the start.
         let opening = lead.prefix(openingWindow)
         if let open = opening.firstIndex(of: "("), let close = opening[open...].firstIndex(of: ")") {
             let agency = lead[lead.index(after: open)..<close]
             let prefix = lead[..<open].trimmingSpaces()
-            if let rest = afterDash(lead[lead.index(after: close)...]), isAgency(agency) || isDomain(agency),
+            // Brackets and a dash opening the lead credit an outlet whatever its name looks like;
+            // after a place and date, only an acronym or a domain is trusted as one.
+            let isCredit = prefix.isEmpty ? isOutletName(agency) : isAgency(agency)
+            if let rest = afterDash(lead[lead.index(after: close)...]), isCredit,
                 prefix.isEmpty || LineClassifier.wordCount(String(prefix)) <= maximumPrefixWords
             {
                 return (String(agency), prefix.isEmpty ? nil : String(prefix), String(rest))
@@ -112,6 +117,12 @@ enum AttributionDetector {
         guard let first = trimmed.first, first == "-" || first == "–" || first == "—" else { return nil }
         let rest = trimmed.dropFirst().trimmingSpaces()
         return rest.isEmpty ? nil : rest
+    }
+
+    /// A short name starting with a capital, without digits: "Dân trí", "VTC News", "Vietnam+".
+    private static func isOutletName(_ name: Substring) -> Bool {
+        guard let first = name.first, first.isUppercase, !name.contains(where: \.isNumber) else { return false }
+        return isAgency(name) || (1...4).contains(LineClassifier.wordCount(String(name)))
     }
 
     /// An agency or outlet name as credits write it: an acronym ("TTXVN", "ĐCSVN", "GD&TĐ",
