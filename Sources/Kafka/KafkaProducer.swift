@@ -10,11 +10,11 @@ public final class KafkaProducer: Sendable {
     /// How long `send` waits before retrying when librdkafka's local queue is full.
     private static let queueFullBackoff: Duration = .milliseconds(10)
 
-    private let handle: ClientHandle
-    private let deliveries: DeliveryCallbacks
+    let handle: ClientHandle
+    let deliveries: DeliveryCallbacks
     private let pollLoop: PollLoop
-    private let blockingQueue: DispatchQueue
-    private let logger: Logger
+    let blockingQueue: DispatchQueue
+    let logger: Logger
 
     /// Creates the producer and starts its poll thread.
     ///
