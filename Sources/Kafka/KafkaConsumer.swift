@@ -114,18 +114,25 @@ public final class KafkaConsumer: Sendable {
     /// is logged at info and ignored: the new owner processes the record again.
     /// - Throws: ``KafkaError``, `.closed` after ``close()`` began.
     public func storeOffset(for record: ConsumedRecord) throws(KafkaError) {
+        try storeOffset(record.offset + 1, for: record.topicPartition)
+    }
+
+    /// Stores `nextOffset`, the offset of the next record to read, for `partition`; it goes out
+    /// with the next commit. A partition no longer assigned is logged at info and ignored.
+    /// - Throws: ``KafkaError``, `.closed` after ``close()`` began.
+    public func storeOffset(_ nextOffset: Int64, for partition: TopicPartition) throws(KafkaError) {
         let error: KafkaError? = consumer.state.withLock { state in
             guard state.isOpen else { return .closed("storeOffset") }
-            return handle.storeOffset(record.offset + 1, for: record.topicPartition)
+            return handle.storeOffset(nextOffset, for: partition)
         }
         guard let error else { return }
         if error.isPartitionNotAssigned {
             logger.info(
                 "offset not stored: partition no longer assigned",
                 metadata: [
-                    LogMetadataKey.topic: "\(record.topic)",
-                    LogMetadataKey.partition: "\(record.partition)",
-                    LogMetadataKey.offset: "\(record.offset)",
+                    LogMetadataKey.topic: "\(partition.topic)",
+                    LogMetadataKey.partition: "\(partition.partition)",
+                    LogMetadataKey.offset: "\(nextOffset)",
                 ]
             )
             return

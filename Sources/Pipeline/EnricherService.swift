@@ -46,7 +46,8 @@ public struct EnricherService: Service {
         do {
             try consumer.subscribe(topics: [configuration.inputTopic])
             let loop = ConsumerLoop(consumer: consumer, exitWhenIdle: configuration.exitWhenIdle, logger: logger)
-            try await loop.run { record in
+            try await loop.run { event in
+                guard case .record(let record) = event else { return }
                 try await enrich(record, sender: sender)
                 try consumer.storeOffset(for: record)
             }
