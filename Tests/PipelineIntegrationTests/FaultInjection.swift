@@ -29,6 +29,25 @@ enum FaultInjection {
         }
     }
 
+    /// `count` distinct short raw articles (about 400 bytes each, cheap to enrich), keyed by id
+    /// as the producer publishes them.
+    static func rawArticleMessages(_ count: Int, topic: String) -> [OutgoingMessage] {
+        (0..<count).map { index in
+            let text = """
+                Hội nghị kiểm thử số \(index) của Bộ Ngoại giao
+                Thứ năm, 21 Tháng 12 2023 10:06
+                Sáng 21/12, tại Hà Nội, Bộ Ngoại giao tổ chức hội nghị lần thứ \(index) với nhiều đại biểu.
+
+                Phát biểu tại hội nghị, Bộ trưởng nhấn mạnh vai trò của ngoại giao, bài số \(index).
+
+                Nguồn: baochinhphu.vn
+                """
+            let article = RawArticle.fromBytes(
+                Array(text.utf8), source: "fault-injection-\(index).txt", contentType: "text/plain", receivedAt: Date())
+            return OutgoingMessage(topic: topic, key: Array(article.id.rawValue.utf8), value: article.jsonBytes())
+        }
+    }
+
     /// The enriched record for `article`, keyed by its id like the enricher's output.
     static func message(for article: EnrichedArticle, topic: String) -> OutgoingMessage {
         OutgoingMessage(
