@@ -17,6 +17,9 @@ public struct KafkaError: Error, Sendable, CustomStringConvertible {
         case timedOut
         /// The client was closed before or while the operation ran.
         case closed
+        /// The calling task was cancelled while it waited; a record being sent may still be
+        /// delivered.
+        case cancelled
         /// The loaded librdkafka is too old to work with the project's brokers.
         case unsupportedRuntime
         /// Another producer with the same `transactional.id` has started: this one is a zombie
@@ -85,5 +88,9 @@ public struct KafkaError: Error, Sendable, CustomStringConvertible {
 extension KafkaError {
     static func closed(_ operation: String) -> KafkaError {
         KafkaError(kind: .closed, message: "\(operation) failed: the Kafka client is closed")
+    }
+
+    static func cancelled(_ operation: String) -> KafkaError {
+        KafkaError(kind: .cancelled, message: "\(operation) stopped waiting: the task was cancelled")
     }
 }

@@ -67,7 +67,8 @@ struct MockClusterTests {
             configuration: MockCluster.consumerConfiguration(servers: servers, group: group), logger: .quiet)
         try second.subscribe(topics: [topic])
         let (resumed, _) = try await MockCluster.drain(second, expecting: 5)
-        #expect(resumed.compactMap { $0.headers.string(for: "index") }.sorted() == (30..<35).map(String.init).sorted())
+        let resumedIndexes = resumed.compactMap { $0.headers.string(for: "index") }.sorted()
+        #expect(resumedIndexes == (30..<35).map(String.init).sorted())
         await second.close()
         await producer.close(timeout: .seconds(5))
         await admin.close()
@@ -145,6 +146,25 @@ struct UnreachableBrokerTests {
             #expect(error.message.contains("KAFKA_BROKERS"))
         }
         await admin.close()
+    }
+
+    @Test func cancellingASendStopsItsWaitForTheDeliveryReport() async throws {
+        let producer = try KafkaProducer(
+            configuration: ProducerConfiguration(client: KafkaClientConfiguration(bootstrapServers: ["127.0.0.1:9"])),
+            logger: .quiet
+        )
+        let sending = Task { try await producer.send(OutgoingMessage(topic: "t", key: nil, value: [1])) }
+        try await Task.sleep(for: .milliseconds(300))
+        let cancelledAt = ContinuousClock.now
+        sending.cancel()
+        do {
+            _ = try await sending.value
+            Issue.record("nothing listens on port 9: the send cannot succeed")
+        } catch let error as KafkaError {
+            #expect(error.kind == .cancelled)
+        }
+        #expect(ContinuousClock.now - cancelledAt < .seconds(2))
+        await producer.close(timeout: .milliseconds(100))
     }
 
     @Test func createTopicsAgainstAClosedPortSaysTheBrokerIsUnreachable() async throws {
