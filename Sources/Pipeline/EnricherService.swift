@@ -28,6 +28,8 @@ public struct EnricherService: Service {
         public var transactionRecords = 500
         /// ...or when it is this old, or when input pauses, whichever comes first.
         public var transactionInterval: Duration = .milliseconds(500)
+        /// The worker's graceful-shutdown budget; closing the clients gets its `close` part.
+        public var shutdown = ShutdownBudget(total: .seconds(30))
 
         public init(consumer: ConsumerConfiguration, producer: ProducerConfiguration) {
             self.consumer = consumer
@@ -62,6 +64,12 @@ public struct EnricherService: Service {
             } else {
                 try await runAtLeastOnce(loop, consumer: consumer, producer: producer)
             }
+        } catch where error.isCancellation {
+            // Shutdown ran out of drain time: the record in hand is abandoned. Its offset was
+            // not stored (or its transaction not committed), so it is processed again later.
+            logger.notice("shutdown budget spent; abandoned the record in hand, it will be processed again")
+            await shutDown(consumer: consumer, producer: producer)
+            return
         } catch {
             await shutDown(consumer: consumer, producer: producer)
             if let error = error as? KafkaError, error.kind == .fenced {
@@ -79,7 +87,7 @@ public struct EnricherService: Service {
 
     // Flush before closing the consumer so the final commit covers only acknowledged output.
     private func shutDown(consumer: KafkaConsumer, producer: KafkaProducer) async {
-        await producer.close(timeout: .seconds(10))
+        await producer.close(timeout: configuration.shutdown.close / 2)
         await consumer.close()
         logger.info("enricher stopped")
     }
@@ -97,7 +105,7 @@ public struct EnricherService: Service {
                 // Not retriable (for example larger than the broker accepts): the record would
                 // fail the same way forever, so it must not block the partition.
                 logger.error("output rejected, dead-lettering: \(error)", metadata: metadata(for: record))
-                await sendDeadLetter(
+                try await sendDeadLetter(
                     DeadLetter.message(
                         for: record, kind: "output_rejected", reason: error.message,
                         topic: configuration.deadLetterTopic),
@@ -111,10 +119,13 @@ public struct EnricherService: Service {
         }
     }
 
-    private func sendDeadLetter(_ message: OutgoingMessage, for record: ConsumedRecord, sender: RetryingSender) async {
+    /// - Throws: `CancellationError` only: a refused dead letter is logged and dropped.
+    private func sendDeadLetter(_ message: OutgoingMessage, for record: ConsumedRecord, sender: RetryingSender)
+        async throws
+    {
         do {
             _ = try await sender.send(message)
-        } catch {
+        } catch let error as KafkaError {
             logger.critical("dead-letter topic rejected record; it is dropped: \(error)", metadata: metadata(for: record))
         }
     }

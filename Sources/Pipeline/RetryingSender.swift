@@ -10,7 +10,8 @@ struct RetryingSender: Sendable {
     var initialBackoff: Duration = .milliseconds(200)
     var maximumBackoff: Duration = .seconds(10)
 
-    /// - Throws: the first non-retriable `KafkaError`, or `CancellationError`.
+    /// - Throws: the first non-retriable `KafkaError`, or `CancellationError` when the task is
+    ///   cancelled (also while waiting for a delivery report).
     func send(_ message: OutgoingMessage) async throws -> DeliveryReport {
         var backoff = initialBackoff
         while true {
@@ -20,6 +21,7 @@ struct RetryingSender: Sendable {
             } catch {
                 failure = error
             }
+            if failure.kind == .cancelled { throw CancellationError() }
             guard failure.isRetriable && !failure.isFatal else { throw failure }
             logger.warning("send to \(message.topic) failed, retrying in \(backoff): \(failure)")
             try await Task.sleep(for: backoff)

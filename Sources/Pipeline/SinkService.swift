@@ -19,6 +19,8 @@ public struct SinkService: Service {
     public struct Configuration: Sendable {
         public var consumer: ConsumerConfiguration
         public var topic: String = PipelineTopics.enriched
+        /// Where records that are not enriched articles go, with the reason.
+        public var deadLetterTopic: String = PipelineTopics.deadLetter
         public var outputDirectory: String
         public var exitWhenIdle: Duration?
         /// How many recent ids of each partition are remembered to drop duplicates.
@@ -27,6 +29,8 @@ public struct SinkService: Service {
         public var checkpointInterval: Duration = .seconds(1)
         /// Checkpoint after this many records, whichever comes first.
         public var checkpointRecords: Int = 1000
+        /// The worker's graceful-shutdown budget.
+        public var shutdown = ShutdownBudget(total: .seconds(30))
 
         public init(consumer: ConsumerConfiguration, outputDirectory: String) {
             self.consumer = consumer
@@ -59,7 +63,11 @@ public struct SinkService: Service {
                 LogMetadataKey.directory: "\(directory.url.path)",
                 "duplicate_window": "\(configuration.duplicateWindow)",
             ])
-        try await TopicProvisioner(client: configuration.consumer.client, logger: logger).ensure([configuration.topic])
+        try await TopicProvisioner(client: configuration.consumer.client, logger: logger)
+            .ensure([configuration.topic, configuration.deadLetterTopic])
+        let producer = try KafkaProducer(
+            configuration: ProducerConfiguration(client: configuration.consumer.client), logger: logger)
+        let sender = RetryingSender(producer: producer, logger: logger)
         let outputURL = directory.url
         let consumer = try KafkaConsumer(
             configuration: configuration.consumer, logger: logger,
@@ -80,7 +88,7 @@ public struct SinkService: Service {
                     try directory.close(partitions)
                     pendingRecords = 0
                 case .record(let record):
-                    try write(record, into: directory, counts: &counts)
+                    try await write(record, into: directory, deadLetters: sender, counts: &counts)
                     pendingRecords += 1
                 case .endOfPartition, nil:
                     break
@@ -96,10 +104,16 @@ public struct SinkService: Service {
                 }
             }
             try checkpoint(directory, consumer: consumer)
+        } catch where error.isCancellation {
+            // Cancelled mid-write after the drain time: what is not checkpointed is cut off at
+            // the next start and consumed again.
+            logger.notice("shutdown budget spent; stopping without a final checkpoint")
         } catch {
+            await producer.close(timeout: configuration.shutdown.close / 2)
             await consumer.close()
             throw error
         }
+        await producer.close(timeout: configuration.shutdown.close / 2)
         await consumer.close()
         logger.info(
             "sink stopped",
@@ -119,7 +133,9 @@ public struct SinkService: Service {
 
     /// - Throws: ``SinkError`` when the output cannot be written (a full disk): the sink stops,
     ///   and a restart resumes from the last checkpoint.
-    private func write(_ record: ConsumedRecord, into directory: SinkDirectory, counts: inout Counts) throws {
+    private func write(
+        _ record: ConsumedRecord, into directory: SinkDirectory, deadLetters: RetryingSender, counts: inout Counts
+    ) async throws {
         var metadata: Logger.Metadata = [
             LogMetadataKey.topic: "\(record.topic)", LogMetadataKey.partition: "\(record.partition)",
             LogMetadataKey.offset: "\(record.offset)",
@@ -138,7 +154,15 @@ public struct SinkService: Service {
             article = try EnrichedArticle.decode(jsonLine: String(decoding: record.value, as: UTF8.self))
         } catch {
             // Not ours to fix here; writing it would corrupt the output for every reader.
-            logger.error("skipping a record that is not an enriched article: \(error)", metadata: metadata)
+            logger.error("dead-lettering a record that is not an enriched article: \(error)", metadata: metadata)
+            let deadLetter = DeadLetter.message(
+                for: record, kind: "not_an_enriched_article", reason: "\(error)", stage: .sink,
+                topic: configuration.deadLetterTopic)
+            do {
+                _ = try await deadLetters.send(deadLetter)
+            } catch let error as KafkaError {
+                logger.critical("dead-letter topic rejected record; it is dropped: \(error)", metadata: metadata)
+            }
             file.skip(offset: record.offset)
             counts.rejected += 1
             return

@@ -9,18 +9,19 @@ import ServiceLifecycle
 public enum WorkerServiceRunner {
     /// - Parameters:
     ///   - service: the worker.
-    ///   - shutdownTimeout: how long a graceful shutdown may take before the worker is cancelled.
+    ///   - shutdown: how long a graceful shutdown may take: after `drain` the worker is
+    ///     cancelled, and it must be done `close` later (ServiceGroup ends the process otherwise).
     public static func run(
         _ service: some Service,
-        shutdownTimeout: Duration,
+        shutdown: ShutdownBudget,
         logger: Logger
     ) async throws {
         var configuration = ServiceGroupConfiguration(
             services: [.init(service: service, successTerminationBehavior: .gracefullyShutdownGroup)],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger)
-        configuration.maximumGracefulShutdownDuration = shutdownTimeout
-        configuration.maximumCancellationDuration = .seconds(5)
+        configuration.maximumGracefulShutdownDuration = shutdown.drain
+        configuration.maximumCancellationDuration = shutdown.close
         try await ServiceGroup(configuration: configuration).run()
     }
 }

@@ -68,8 +68,9 @@ struct NewsEnricherCommand: AsyncParsableCommand {
         configuration.deadLetterTopic = dlqTopic
         configuration.exitWhenIdle = shutdown.idleExitDuration
         configuration.processor.maximumTextBytes = maxArticleBytes
+        configuration.shutdown = shutdown.budget
         try await WorkerCommandRunner.run(
             EnricherService(configuration: configuration, logger: logger),
-            shutdownTimeout: shutdown.shutdownTimeoutDuration, logger: logger)
+            shutdown: shutdown.budget, logger: logger)
     }
 }

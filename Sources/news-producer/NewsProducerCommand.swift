@@ -45,7 +45,7 @@ struct NewsProducerCommand: AsyncParsableCommand {
                 stdinFormat: stdinFormat == .jsonl ? .jsonLines : .text),
             logger: logger)
         let service = ProducerService(worker: worker)
-        try await WorkerCommandRunner.run(service, shutdownTimeout: .seconds(60), logger: logger)
+        try await WorkerCommandRunner.run(service, shutdown: ShutdownBudget(total: .seconds(60)), logger: logger)
         guard let summary = service.summary else { throw ExitCode(2) }
         print(summary.line)
         if !summary.succeeded { throw ExitCode.failure }

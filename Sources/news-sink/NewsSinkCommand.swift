@@ -26,6 +26,9 @@ struct NewsSinkCommand: AsyncParsableCommand {
     @Option(help: "Topic of enriched articles.")
     var topic = PipelineTopics.enriched
 
+    @Option(help: "Topic for records that are not enriched articles.")
+    var dlqTopic = PipelineTopics.deadLetter
+
     @Option(help: "Directory for the .jsonl files (created if missing); one sink per directory.")
     var output: String
 
@@ -44,10 +47,12 @@ struct NewsSinkCommand: AsyncParsableCommand {
         var configuration = SinkService.Configuration(
             consumer: ConsumerConfiguration(client: client, groupID: group), outputDirectory: output)
         configuration.topic = topic
+        configuration.deadLetterTopic = dlqTopic
         configuration.exitWhenIdle = shutdown.idleExitDuration
+        configuration.shutdown = shutdown.budget
         configuration.duplicateWindow = duplicateWindow
         try await WorkerCommandRunner.run(
             SinkService(configuration: configuration, logger: logger),
-            shutdownTimeout: shutdown.shutdownTimeoutDuration, logger: logger)
+            shutdown: shutdown.budget, logger: logger)
     }
 }

@@ -21,12 +21,11 @@ struct PipelineHarness {
         try await ExecutableRun.run("news-producer", ["--brokers", brokers, "--topic", rawTopic, "--"] + paths)
     }
 
-    func enricherArguments(exitWhenIdle: Double = 3) -> [String] {
+    func enricherArguments(exitWhenIdle: Double? = 3) -> [String] {
         [
             "--brokers", brokers, "--group", enricherGroup, "--input-topic", rawTopic,
             "--output-topic", enrichedTopic, "--dlq-topic", deadLetterTopic,
-            "--exit-when-idle", String(exitWhenIdle),
-        ]
+        ] + (exitWhenIdle.map { ["--exit-when-idle", String($0)] } ?? [])
     }
 
     func enrich() async throws -> ExecutableRun.Result {
