@@ -23,36 +23,36 @@ struct SinkCheckpoint: Codable, Equatable, Sendable {
     }
 
     /// The checkpoint stored at `url`, or `nil` when there is none.
-    /// - Throws: ``SinkError`` when the file exists but cannot be read or decoded.
-    static func load(from url: URL) throws(SinkError) -> SinkCheckpoint? {
+    /// - Throws: ``StateFileError`` when the file exists but cannot be read or decoded.
+    static func load(from url: URL) throws(StateFileError) -> SinkCheckpoint? {
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
         do {
             return try JSONDecoder().decode(SinkCheckpoint.self, from: Data(contentsOf: url))
         } catch {
-            throw SinkError("\(url.path) is not a readable sink checkpoint (\(error)); restore or remove it")
+            throw StateFileError("\(url.path) is not a readable sink checkpoint (\(error)); restore or remove it")
         }
     }
 
     /// Durably replaces the checkpoint at `url`.
-    /// - Throws: ``SinkError`` naming the file when writing, syncing or renaming fails.
-    func write(to url: URL) throws(SinkError) {
+    /// - Throws: ``StateFileError`` naming the file when writing, syncing or renaming fails.
+    func write(to url: URL) throws(StateFileError) {
         let temporary = url.appendingPathExtension("tmp")
         do {
             let encoder = JSONEncoder()
             encoder.outputFormatting = .sortedKeys
             let data = try encoder.encode(self)
             guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
-                throw SinkError("could not create \(temporary.path)")
+                throw StateFileError("could not create \(temporary.path)")
             }
             let handle = try FileHandle(forWritingTo: temporary)
             defer { try? handle.close() }
             try handle.write(contentsOf: data)
             try handle.synchronize()
         } catch {
-            throw SinkError("could not write the sink checkpoint \(temporary.path): \(error)")
+            throw StateFileError("could not write the sink checkpoint \(temporary.path): \(error)")
         }
         guard rename(temporary.path, url.path) == 0 else {
-            throw SinkError("could not replace the sink checkpoint \(url.path): \(String(cString: strerror(errno)))")
+            throw StateFileError("could not replace the sink checkpoint \(url.path): \(String(cString: strerror(errno)))")
         }
         try DurableDirectory.synchronize(url.deletingLastPathComponent())
     }

@@ -1,10 +1,6 @@
 import Foundation
 import Kafka
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// The sink's output directory: one ``SinkPartitionFile`` per assigned source partition,
 /// `<topic>-p<partition>.jsonl` for readers and the sink's own state under `.sink/`.
 ///
@@ -18,36 +14,31 @@ final class SinkDirectory {
     let url: URL
     let stateDirectory: URL
     let windowCapacity: Int
-    private let lockDescriptor: Int32
+    private let lock: DirectoryLock
     private var files: [TopicPartition: SinkPartitionFile] = [:]
 
     /// Creates the directory if needed and locks it.
-    /// - Throws: ``SinkError`` when it cannot be created, or another sink holds it.
-    init(path: String, windowCapacity: Int) throws(SinkError) {
+    /// - Throws: ``StateFileError`` when it cannot be created, or another sink holds it.
+    init(path: String, windowCapacity: Int) throws(StateFileError) {
         url = URL(fileURLWithPath: path, isDirectory: true)
         stateDirectory = url.appendingPathComponent(Self.stateDirectoryName, isDirectory: true)
         self.windowCapacity = windowCapacity
         do {
             try FileManager.default.createDirectory(at: stateDirectory, withIntermediateDirectories: true)
         } catch {
-            throw SinkError("could not create the output directory \(url.path): \(error)")
+            throw StateFileError("could not create the output directory \(url.path): \(error)")
         }
-        let lockPath = stateDirectory.appendingPathComponent("lock").path
-        lockDescriptor = Glibc.open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard lockDescriptor >= 0 else {
-            throw SinkError("could not open \(lockPath): \(String(cString: strerror(errno)))")
-        }
-        guard flock(lockDescriptor, LOCK_EX | LOCK_NB) == 0 else {
-            Glibc.close(lockDescriptor)
-            throw SinkError(
-                "another news-sink is writing to \(url.path) (it holds \(lockPath)); give each sink its own --output")
-        }
+        let lockFile = stateDirectory.appendingPathComponent("lock")
+        lock = try DirectoryLock(
+            file: lockFile,
+            busyMessage: "another news-sink is writing to \(url.path) (it holds \(lockFile.path)); "
+                + "give each sink its own --output")
         try DurableDirectory.synchronize(url)
     }
 
     deinit {
+        // The partition files close before the lock goes.
         files.removeAll()
-        Glibc.close(lockDescriptor)
     }
 
     static func jsonLinesFileName(for partition: TopicPartition) -> String {
@@ -82,7 +73,7 @@ final class SinkDirectory {
     }
 
     /// Opens newly assigned partitions, rolling each back to its checkpoint.
-    func open(_ partitions: [TopicPartition]) throws(SinkError) {
+    func open(_ partitions: [TopicPartition]) throws(StateFileError) {
         for partition in partitions where files[partition] == nil {
             files[partition] = try SinkPartitionFile(
                 partition: partition, paths: Self.paths(for: partition, in: url), windowCapacity: windowCapacity)
@@ -91,7 +82,7 @@ final class SinkDirectory {
 
     /// Closes revoked partitions, discarding what was not made durable: their next owner
     /// resumes from the offsets stored with the last checkpoint.
-    func close(_ partitions: [TopicPartition]) throws(SinkError) {
+    func close(_ partitions: [TopicPartition]) throws(StateFileError) {
         for partition in partitions {
             try files.removeValue(forKey: partition)?.discardPendingWork()
         }
@@ -103,7 +94,7 @@ final class SinkDirectory {
     }
 
     /// Makes every open partition durable; returns the offsets to store, by partition.
-    func makeDurable() throws(SinkError) -> [TopicPartition: Int64] {
+    func makeDurable() throws(StateFileError) -> [TopicPartition: Int64] {
         var offsets: [TopicPartition: Int64] = [:]
         for (partition, file) in files {
             if let offset = try file.makeDurable() { offsets[partition] = offset }

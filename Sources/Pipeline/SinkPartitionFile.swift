@@ -26,24 +26,24 @@ final class SinkPartitionFile {
     private var window: RecentIDWindow
 
     /// Opens the partition's files and rolls them back to the checkpoint.
-    /// - Throws: ``SinkError`` when a file cannot be opened, or the files are shorter than the
+    /// - Throws: ``StateFileError`` when a file cannot be opened, or the files are shorter than the
     ///   checkpoint, or a `.jsonl` file has content but no checkpoint (it was not written by
     ///   this sink, or its checkpoint was removed).
-    init(partition: TopicPartition, paths: Paths, windowCapacity: Int) throws(SinkError) {
+    init(partition: TopicPartition, paths: Paths, windowCapacity: Int) throws(StateFileError) {
         self.partition = partition
         self.paths = paths
         let checkpoint = try SinkCheckpoint.load(from: paths.checkpoint)
         let manager = FileManager.default
         for url in [paths.jsonLines, paths.idLog] where !manager.fileExists(atPath: url.path) {
             guard manager.createFile(atPath: url.path, contents: nil) else {
-                throw SinkError("could not create \(url.path)")
+                throw StateFileError("could not create \(url.path)")
             }
         }
         do {
             jsonLines = try FileHandle(forUpdating: paths.jsonLines)
             idLog = try FileHandle(forUpdating: paths.idLog)
         } catch {
-            throw SinkError("could not open the output of \(partition): \(error)")
+            throw StateFileError("could not open the output of \(partition): \(error)")
         }
         durable = checkpoint ?? SinkCheckpoint(nextOffset: 0, jsonLinesBytes: 0, lines: 0)
         current = durable
@@ -64,7 +64,7 @@ final class SinkPartitionFile {
 
     /// Appends `line` unless `key` is among the recently written ids; either way the record at
     /// `offset` counts as done. Returns false for a duplicate.
-    func append(line: String, key: UInt64, offset: Int64) throws(SinkError) -> Bool {
+    func append(line: String, key: UInt64, offset: Int64) throws(StateFileError) -> Bool {
         guard !window.contains(key) else {
             current.nextOffset = offset + 1
             return false
@@ -76,7 +76,7 @@ final class SinkPartitionFile {
             try jsonLines.write(contentsOf: bytes)
             try idLog.write(contentsOf: keyBytes)
         } catch {
-            throw SinkError("could not append to \(paths.jsonLines.path): \(error)")
+            throw StateFileError("could not append to \(paths.jsonLines.path): \(error)")
         }
         window.insert(key)
         current.nextOffset = offset + 1
@@ -92,13 +92,13 @@ final class SinkPartitionFile {
 
     /// Makes everything appended so far durable: fsyncs the files, then replaces the checkpoint.
     /// Returns the offset to store for the partition, or `nil` when nothing changed.
-    func makeDurable() throws(SinkError) -> Int64? {
+    func makeDurable() throws(StateFileError) -> Int64? {
         guard hasPendingWork else { return nil }
         do {
             try jsonLines.synchronize()
             try idLog.synchronize()
         } catch {
-            throw SinkError("could not sync the output of \(partition): \(error)")
+            throw StateFileError("could not sync the output of \(partition): \(error)")
         }
         try current.write(to: paths.checkpoint)
         durable = current
@@ -107,25 +107,25 @@ final class SinkPartitionFile {
 
     /// Forgets everything since the last ``makeDurable()``: truncates the files back to the
     /// checkpoint, as a restart would.
-    func discardPendingWork() throws(SinkError) {
+    func discardPendingWork() throws(StateFileError) {
         guard hasPendingWork else { return }
         current = durable
         try rollBack(hasCheckpoint: true)
     }
 
-    private func rollBack(hasCheckpoint: Bool) throws(SinkError) {
+    private func rollBack(hasCheckpoint: Bool) throws(StateFileError) {
         let expectedIDBytes = durable.lines * 8
         do {
             let jsonLinesSize = Int64(try jsonLines.seekToEnd())
             let idLogSize = Int64(try idLog.seekToEnd())
             guard hasCheckpoint || jsonLinesSize == 0 else {
-                throw SinkError(
+                throw StateFileError(
                     "\(paths.jsonLines.path) has \(jsonLinesSize) bytes but no checkpoint at \(paths.checkpoint.path): "
                         + "it was not written by this news-sink or its checkpoint was removed; "
                         + "move the file away or use another --output directory")
             }
             guard jsonLinesSize >= durable.jsonLinesBytes, idLogSize >= expectedIDBytes else {
-                throw SinkError(
+                throw StateFileError(
                     "\(paths.jsonLines.path) (\(jsonLinesSize) bytes) or \(paths.idLog.path) (\(idLogSize) bytes) is "
                         + "shorter than its checkpoint (\(durable.jsonLinesBytes) and \(expectedIDBytes) bytes): "
                         + "something else changed the output; restore the files or use another --output directory")
@@ -143,10 +143,10 @@ final class SinkPartitionFile {
             }
             try jsonLines.seekToEnd()
             try idLog.seekToEnd()
-        } catch let error as SinkError {
+        } catch let error as StateFileError {
             throw error
         } catch {
-            throw SinkError("could not roll \(paths.jsonLines.path) back to its checkpoint: \(error)")
+            throw StateFileError("could not roll \(paths.jsonLines.path) back to its checkpoint: \(error)")
         }
     }
 }

@@ -131,7 +131,7 @@ public struct SinkService: Service {
         }
     }
 
-    /// - Throws: ``SinkError`` when the output cannot be written (a full disk): the sink stops,
+    /// - Throws: ``StateFileError`` when the output cannot be written (a full disk): the sink stops,
     ///   and a restart resumes from the last checkpoint.
     private func write(
         _ record: ConsumedRecord, into directory: SinkDirectory, deadLetters: RetryingSender, counts: inout Counts
