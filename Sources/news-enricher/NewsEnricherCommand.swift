@@ -20,6 +20,7 @@ struct NewsEnricherCommand: AsyncParsableCommand {
     @OptionGroup var kafka: KafkaOptions
     @OptionGroup var logging: LoggingOptions
     @OptionGroup var shutdown: ShutdownOptions
+    @OptionGroup var health: HealthOptions
 
     @Option(help: "Consumer group; processes in one group share the input's partitions.")
     var group = "news-enricher"
@@ -71,6 +72,8 @@ struct NewsEnricherCommand: AsyncParsableCommand {
         configuration.shutdown = shutdown.budget
         try await WorkerCommandRunner.run(
             EnricherService(configuration: configuration, logger: logger),
-            shutdown: shutdown.budget, logger: logger)
+            shutdown: shutdown.budget,
+            health: BrokerHealthMonitor(client: client, healthFile: health.healthFile, logger: logger),
+            logger: logger)
     }
 }

@@ -23,6 +23,7 @@ struct NewsProducerCommand: AsyncParsableCommand {
     @OptionGroup var kafka: KafkaOptions
     @OptionGroup var logging: LoggingOptions
     @OptionGroup var shutdown: ShutdownOptions
+    @OptionGroup var health: HealthOptions
 
     @Option(help: "Topic to publish to.")
     var topic = PipelineTopics.raw
@@ -80,7 +81,10 @@ struct NewsProducerCommand: AsyncParsableCommand {
             configuration.watch = watching
         }
         let service = ProducerService(worker: ProducerWorker(configuration: configuration, logger: logger))
-        try await WorkerCommandRunner.run(service, shutdown: shutdown.budget, logger: logger)
+        try await WorkerCommandRunner.run(
+            service, shutdown: shutdown.budget,
+            health: BrokerHealthMonitor(client: client, healthFile: health.healthFile, logger: logger),
+            logger: logger)
         guard let summary = service.summary else { throw ExitCode(2) }
         print(summary.line)
         if !summary.succeeded { throw ExitCode.failure }

@@ -19,6 +19,7 @@ struct NewsSinkCommand: AsyncParsableCommand {
     @OptionGroup var kafka: KafkaOptions
     @OptionGroup var logging: LoggingOptions
     @OptionGroup var shutdown: ShutdownOptions
+    @OptionGroup var health: HealthOptions
 
     @Option(help: "Consumer group.")
     var group = "news-sink"
@@ -53,6 +54,8 @@ struct NewsSinkCommand: AsyncParsableCommand {
         configuration.duplicateWindow = duplicateWindow
         try await WorkerCommandRunner.run(
             SinkService(configuration: configuration, logger: logger),
-            shutdown: shutdown.budget, logger: logger)
+            shutdown: shutdown.budget,
+            health: BrokerHealthMonitor(client: client, healthFile: health.healthFile, logger: logger),
+            logger: logger)
     }
 }
