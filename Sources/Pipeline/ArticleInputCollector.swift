@@ -47,7 +47,8 @@ public struct ArticleInputCollector: Sendable {
         let root = URL(fileURLWithPath: directory, isDirectory: true)
         guard FileManager.default.isReadableFile(atPath: directory) else {
             collection.problems.append(
-                InputProblem(source: directory, kind: .unreadable, message: "directory is not readable (permission denied)"))
+                InputProblem(
+                    source: directory, kind: .unreadable, message: "directory is not readable (permission denied)"))
             return
         }
         var unreadable: [InputProblem] = []

@@ -1,5 +1,6 @@
 import ArticleCore
 import Foundation
+import Kafka
 
 /// Turns one input into raw articles: a text or HTML file is one article, a JSON Lines file one
 /// per line. Failures come back as one ``InputProblem`` each, never as a crash.
@@ -9,10 +10,9 @@ struct ArticleInputReader: Sendable {
         var problems: [InputProblem] = []
     }
 
-    /// The largest raw record (the article as JSON) a Kafka record may carry; librdkafka's and
-    /// Kafka's default message size limit is about 1 MB. A larger text or HTML file is not read
-    /// at all.
-    var maximumRecordBytes = 1_000_000
+    /// The largest raw record (the article as JSON) the producer may send: its
+    /// `maximumMessageBytes`. A larger text or HTML file is not read at all.
+    var maximumRecordBytes = ProducerConfiguration.defaultMaximumMessageBytes
 
     func read(_ input: ArticleInput, receivedAt: Date = Date()) -> Result {
         let source = input.isStandardInput ? "stdin" : input.path
@@ -24,7 +24,8 @@ struct ArticleInputReader: Sendable {
         }
         switch input.format {
         case .text, .html:
-            let article = RawArticle.fromBytes(bytes, source: source, contentType: input.contentType, receivedAt: receivedAt)
+            let article = RawArticle.fromBytes(
+                bytes, source: source, contentType: input.contentType, receivedAt: receivedAt)
             if let problem = sizeProblem(article, source: source) { return Result(problems: [problem]) }
             return Result(articles: [article])
         case .jsonLines:

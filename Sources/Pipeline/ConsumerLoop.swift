@@ -39,7 +39,8 @@ struct ConsumerLoop: Sendable {
         case .record:
             break
         case .assigned(let partitions):
-            logger.info("partitions assigned", metadata: [LogMetadataKey.partitions: "\(partitions.map(\.description))"])
+            logger.info(
+                "partitions assigned", metadata: [LogMetadataKey.partitions: "\(partitions.map(\.description))"])
         case .revoked(let partitions):
             logger.info("partitions revoked", metadata: [LogMetadataKey.partitions: "\(partitions.map(\.description))"])
         case .endOfPartition(let partition, let offset):

@@ -62,9 +62,11 @@ public struct DeadLetterReplay: Sendable {
             groupID: configuration.dryRun ? "\(configuration.group)-dry-run-\(UUID().uuidString)" : configuration.group)
         consumerConfiguration.isolationLevel = .readCommitted
         let consumer = try KafkaConsumer(configuration: consumerConfiguration, logger: logger)
-        let producer = try KafkaProducer(configuration: ProducerConfiguration(client: configuration.client), logger: logger)
+        let producer = try KafkaProducer(
+            configuration: ProducerConfiguration(client: configuration.client), logger: logger)
         do {
-            let summary = try await replay(from: consumer, with: RetryingSender(producer: producer, logger: logger), report: report)
+            let summary = try await replay(
+                from: consumer, with: RetryingSender(producer: producer, logger: logger), report: report)
             if !configuration.dryRun { try await consumer.commit() }
             await producer.close(timeout: .seconds(10))
             await consumer.close()
@@ -107,7 +109,8 @@ public struct DeadLetterReplay: Sendable {
             if let wanted = configuration.errorKind, wanted != kind {
                 summary.filteredOut += 1
             } else if let target = record.headers.string(for: RecordHeaderKey.sourceTopic) {
-                report((configuration.dryRun ? "would replay to \(target): " : "replaying to \(target): ") + description)
+                report(
+                    (configuration.dryRun ? "would replay to \(target): " : "replaying to \(target): ") + description)
                 if !configuration.dryRun {
                     _ = try await sender.send(Self.replayMessage(for: record, to: target))
                 }
@@ -126,6 +129,7 @@ public struct DeadLetterReplay: Sendable {
         let attempt = deadLetter.headers.first { $0.key == RecordHeaderKey.attempt }
         return OutgoingMessage(
             topic: topic, key: deadLetter.key, value: deadLetter.value,
-            headers: deadLetter.headers.filter { !DeadLetter.headerKeys.contains($0.key) } + (attempt.map { [$0] } ?? []))
+            headers: deadLetter.headers.filter { !DeadLetter.headerKeys.contains($0.key) }
+                + (attempt.map { [$0] } ?? []))
     }
 }

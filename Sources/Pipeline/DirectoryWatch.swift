@@ -44,7 +44,9 @@ struct DirectoryWatch: Sendable {
             var listed: Set<String> = []
             for input in collection.inputs {
                 listed.insert(input.path)
-                guard let snapshot = FileSnapshot.of(input.path), !state.isHandled(input.path, snapshot) else { continue }
+                guard let snapshot = FileSnapshot.of(input.path), !state.isHandled(input.path, snapshot) else {
+                    continue
+                }
                 if let candidate = candidates[input.path], candidate.snapshot == snapshot {
                     if now - candidate.since >= settle { ready.append((input, snapshot)) }
                 } else {

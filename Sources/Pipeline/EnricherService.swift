@@ -64,7 +64,7 @@ public struct EnricherService: Service {
             } else {
                 try await runAtLeastOnce(loop, consumer: consumer, producer: producer)
             }
-        } catch where error.isCancellation {
+        } catch  where error.isCancellation {
             // Shutdown ran out of drain time: the record in hand is abandoned. Its offset was
             // not stored (or its transaction not committed), so it is processed again later.
             logger.notice("shutdown budget spent; abandoned the record in hand, it will be processed again")
@@ -113,7 +113,8 @@ public struct EnricherService: Service {
             } catch let error as KafkaError {
                 // The dead-letter topic itself refused the record. Stopping would stall the
                 // partition on this record forever, so the loss is logged loudly instead.
-                logger.critical("dead-letter topic rejected record; it is dropped: \(error)", metadata: metadata(for: record))
+                logger.critical(
+                    "dead-letter topic rejected record; it is dropped: \(error)", metadata: metadata(for: record))
             }
             try consumer.storeOffset(for: record)
         }
@@ -126,7 +127,8 @@ public struct EnricherService: Service {
         do {
             _ = try await sender.send(message)
         } catch let error as KafkaError {
-            logger.critical("dead-letter topic rejected record; it is dropped: \(error)", metadata: metadata(for: record))
+            logger.critical(
+                "dead-letter topic rejected record; it is dropped: \(error)", metadata: metadata(for: record))
         }
     }
 
@@ -153,7 +155,8 @@ public struct EnricherService: Service {
                     _ = try await producer.send(message)
                 } catch let error as KafkaError {
                     if error.isFatal { throw error }
-                    logger.warning("send failed inside the transaction; aborting it: \(error)", metadata: metadata(for: record))
+                    logger.warning(
+                        "send failed inside the transaction; aborting it: \(error)", metadata: metadata(for: record))
                     try await abort(&batch, producer: producer, consumer: consumer)
                 }
             case .revoked:
@@ -180,7 +183,8 @@ public struct EnricherService: Service {
 
     /// Commits the batch with its offsets; a batch that can no longer commit is aborted and
     /// rewound instead.
-    private func commit(_ batch: inout TransactionBatch, producer: KafkaProducer, consumer: KafkaConsumer) async throws {
+    private func commit(_ batch: inout TransactionBatch, producer: KafkaProducer, consumer: KafkaConsumer) async throws
+    {
         do {
             try await producer.sendOffsetsToTransaction(
                 batch.nextOffsets, consumer: consumer, timeout: Self.transactionCallTimeout)

@@ -37,8 +37,6 @@ public struct ProducerWorker: Sendable {
         /// Sends awaiting their delivery report at once; bounds memory on large inputs.
         public var maximumInFlight: Int
         public var deadLetterTopic: String = PipelineTopics.deadLetter
-        /// The largest raw record; larger articles are dead-lettered without their bytes.
-        public var maximumRecordBytes = 1_000_000
         public var watch: Watch?
 
         public init(
@@ -84,7 +82,8 @@ public struct ProducerWorker: Sendable {
             let collection = ArticleInputCollector(stdinFormat: configuration.stdinFormat).collect(configuration.paths)
             for path in collection.skipped {
                 logger.notice(
-                    "skipping a file that is not .txt, .html, .htm or .jsonl", metadata: [LogMetadataKey.source: "\(path)"])
+                    "skipping a file that is not .txt, .html, .htm or .jsonl",
+                    metadata: [LogMetadataKey.source: "\(path)"])
             }
             summary.skippedFiles = collection.skipped.count
             logger.info("found \(collection.inputs.count) inputs to publish")
@@ -109,7 +108,8 @@ public struct ProducerWorker: Sendable {
         let producer = try KafkaProducer(configuration: configuration.producer, logger: logger)
         let publisher = InputPublisher(
             producer: producer, topic: configuration.topic, deadLetterTopic: configuration.deadLetterTopic,
-            reader: ArticleInputReader(maximumRecordBytes: configuration.maximumRecordBytes),
+            // Larger articles could not be sent: they are dead-lettered without their bytes.
+            reader: ArticleInputReader(maximumRecordBytes: configuration.producer.maximumMessageBytes),
             maximumInFlight: configuration.maximumInFlight, logger: logger)
         do {
             try await body(publisher)

@@ -52,7 +52,8 @@ struct SinkCheckpoint: Codable, Equatable, Sendable {
             throw StateFileError("could not write the sink checkpoint \(temporary.path): \(error)")
         }
         guard rename(temporary.path, url.path) == 0 else {
-            throw StateFileError("could not replace the sink checkpoint \(url.path): \(String(cString: strerror(errno)))")
+            throw StateFileError(
+                "could not replace the sink checkpoint \(url.path): \(String(cString: strerror(errno)))")
         }
         try DurableDirectory.synchronize(url.deletingLastPathComponent())
     }

@@ -104,7 +104,7 @@ public struct SinkService: Service {
                 }
             }
             try checkpoint(directory, consumer: consumer)
-        } catch where error.isCancellation {
+        } catch  where error.isCancellation {
             // Cancelled mid-write after the drain time: what is not checkpointed is cut off at
             // the next start and consumed again.
             logger.notice("shutdown budget spent; stopping without a final checkpoint")

@@ -21,7 +21,8 @@ enum SymbolicLink {
                 source: path, kind: .brokenLink, message: "symbolic link to a file that does not exist")
         default:
             return InputProblem(
-                source: path, kind: .unreadable, message: "symbolic link cannot be followed: \(String(cString: strerror(errno)))")
+                source: path, kind: .unreadable,
+                message: "symbolic link cannot be followed: \(String(cString: strerror(errno)))")
         }
     }
 

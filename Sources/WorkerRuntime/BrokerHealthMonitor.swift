@@ -16,7 +16,8 @@ public struct BrokerHealthMonitor: Service {
     ///   - client: The worker's brokers and properties.
     ///   - healthFile: Where to keep the JSON status (``BrokerHealth``), replaced atomically.
     ///   - interval: Time between checks; also each check's timeout.
-    public init(client: KafkaClientConfiguration, healthFile: String?, interval: Duration = .seconds(3), logger: Logger) {
+    public init(client: KafkaClientConfiguration, healthFile: String?, interval: Duration = .seconds(3), logger: Logger)
+    {
         self.client = client
         self.healthFile = healthFile
         self.interval = interval

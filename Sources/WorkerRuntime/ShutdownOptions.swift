@@ -3,7 +3,9 @@ import ArgumentParser
 /// `--shutdown-timeout` and `--exit-when-idle`, shared by the long-running workers.
 public struct ShutdownOptions: ParsableArguments, Sendable {
     @Option(
-        help: "Seconds a graceful shutdown (SIGTERM/SIGINT) may take; work still in hand near the end is abandoned to be redone.")
+        help:
+            "Seconds a graceful shutdown (SIGTERM/SIGINT) may take; work still in hand near the end is abandoned to be redone."
+    )
     public var shutdownTimeout: Int = 30
 
     @Option(

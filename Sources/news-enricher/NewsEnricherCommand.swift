@@ -37,7 +37,9 @@ struct NewsEnricherCommand: AsyncParsableCommand {
     @Option(help: "Dead-letter articles whose text is larger than this many bytes.")
     var maxArticleBytes = ArticleProcessor.defaultMaximumTextBytes
 
-    @Flag(help: "Commit output and consumed offsets together in Kafka transactions (read downstream with read_committed).")
+    @Flag(
+        help: "Commit output and consumed offsets together in Kafka transactions (read downstream with read_committed)."
+    )
     var exactlyOnce = false
 
     @Option(

@@ -35,7 +35,8 @@ struct DeadLetterReplayCommand: AsyncParsableCommand {
     func run() async throws {
         let logger = logging.makeLogger(label: "newsctl")
         try LibrdkafkaRuntimeCheck.run(allowOld: kafka.allowOldLibrdkafka, logger: logger)
-        let client = try kafka.clientConfiguration(clientID: "newsctl", environment: ProcessInfo.processInfo.environment)
+        let client = try kafka.clientConfiguration(
+            clientID: "newsctl", environment: ProcessInfo.processInfo.environment)
         var configuration = DeadLetterReplay.Configuration(client: client, errorKind: errorKind)
         configuration.deadLetterTopic = dlqTopic
         configuration.dryRun = dryRun

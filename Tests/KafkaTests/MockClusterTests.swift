@@ -86,7 +86,8 @@ struct MockClusterTests {
             ),
             logger: logs.logger(level: .debug)
         )
-        let reports = try await MockCluster.send(40, from: 0, to: MockCluster.uniqueName("backpressure"), with: producer)
+        let reports = try await MockCluster.send(
+            40, from: 0, to: MockCluster.uniqueName("backpressure"), with: producer)
         #expect(reports.count == 40)
         #expect(logs.recorded.contains { $0.message == "librdkafka queue full, retrying" })
         await producer.close(timeout: .seconds(5))

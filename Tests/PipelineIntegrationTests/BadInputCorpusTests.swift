@@ -18,11 +18,15 @@ extension BrokerTests {
             let seeds = ["000_cc4fa1231091c4b6.txt", "002_080f909c526fe6db.txt", "003_b5a5b979df70e810.txt"]
             for seed in seeds {
                 try FileManager.default.copyItem(
-                    at: TestEnvironment.seedsDirectory.appendingPathComponent(seed), to: corpus.appendingPathComponent(seed))
+                    at: TestEnvironment.seedsDirectory.appendingPathComponent(seed),
+                    to: corpus.appendingPathComponent(seed))
             }
             try Data().write(to: corpus.appendingPathComponent("empty.txt"))
-            try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + (0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 7919) })
-                .write(to: corpus.appendingPathComponent("binary.txt"))
+            try Data(
+                [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+                    + (0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 7919) }
+            )
+            .write(to: corpus.appendingPathComponent("binary.txt"))
             try Data([0x48, 0xE1, 0xBB, 0x99, 0x69, 0x20, 0xFF, 0xFE, 0x20, 0xC3, 0x28, 0x0A])
                 .write(to: corpus.appendingPathComponent("invalid-utf8.txt"))
             let huge = corpus.appendingPathComponent("huge.txt")
@@ -46,7 +50,8 @@ extension BrokerTests {
             let producer = try ExecutableRun(
                 Self.withoutFileReadOverride(ExecutableRun.buildDirectory.appendingPathComponent("news-producer").path),
                 Self.withoutFileReadOverrideArguments + [
-                    "--brokers", pipeline.brokers, "--topic", pipeline.rawTopic, "--dlq-topic", pipeline.deadLetterTopic,
+                    "--brokers", pipeline.brokers, "--topic", pipeline.rawTopic, "--dlq-topic",
+                    pipeline.deadLetterTopic,
                     "--log-level", "info", "--", "-", corpus.path,
                 ],
                 standardInput: fifo.path)
@@ -56,7 +61,10 @@ extension BrokerTests {
                 try await Task.sleep(for: .milliseconds(20))
             }
             try FileManager.default.removeItem(at: vanishing)
-            try stdin.write(contentsOf: Data(try Data(contentsOf: TestEnvironment.seedsDirectory.appendingPathComponent("004_f53dcad156fbf52c.txt"))))
+            try stdin.write(
+                contentsOf: Data(
+                    try Data(
+                        contentsOf: TestEnvironment.seedsDirectory.appendingPathComponent("004_f53dcad156fbf52c.txt"))))
             try stdin.close()
             let produced = await producer.wait(timeout: .seconds(120))
             #expect(produced.status == 1, "bad inputs make the exit status 1, not a crash: \(produced.standardError)")
@@ -64,7 +72,8 @@ extension BrokerTests {
 
             let producerErrors = produced.standardError.split(separator: "\n").filter { $0.contains(" error ") }
             for (name, reason) in [
-                ("huge.txt", "over the 1000000-byte message limit"), ("unreadable.txt", "permission denied"),
+                ("huge.txt", "over the \(ProducerConfiguration.defaultMaximumMessageBytes)-byte message limit"),
+                ("unreadable.txt", "permission denied"),
                 ("loop-a.txt", "symbolic link loop"), ("loop-b.txt", "symbolic link loop"),
                 ("vanishing.txt", "vanished before it could be read"),
             ] {
@@ -94,7 +103,8 @@ extension BrokerTests {
                 ])
             print(
                 "bad input corpus: producer \(produced.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)); "
-                    + "\(lines.count) articles written; \(deadLetters.count) dead letters: \(kinds.joined(separator: ", "))")
+                    + "\(lines.count) articles written; \(deadLetters.count) dead letters: \(kinds.joined(separator: ", "))"
+            )
         }
 
         /// Root reads any file; dropping the capabilities that let it do so makes a mode-000 file

@@ -53,7 +53,9 @@ extension BrokerTests {
                 } else if let since = proxyDownSince, ContinuousClock.now - since >= .seconds(20) {
                     healthDuringOutage = Self.healthStatus(healthFile)
                     for run in [producer, enricher, sink] {
-                        #expect(run.child.isRunning, "a worker exited during the outage: \(run.standardErrorSoFar.suffix(1500))")
+                        #expect(
+                            run.child.isRunning,
+                            "a worker exited during the outage: \(run.standardErrorSoFar.suffix(1500))")
                     }
                     try await proxy.start()
                     proxyDownSince = nil

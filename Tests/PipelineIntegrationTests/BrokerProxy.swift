@@ -28,11 +28,15 @@ final class BrokerProxy {
         let log = try TestEnvironment.temporaryDirectory().appendingPathComponent("proxy.log")
         child = try ChildProcess(
             executable: binary,
-            arguments: ["proxy", "--listener-url", url, "--advertised-listener-url", url, "--origin-url", "tcp://\(origin)"],
+            arguments: [
+                "proxy", "--listener-url", url, "--advertised-listener-url", url, "--origin-url", "tcp://\(origin)",
+            ],
             standardOutput: .file(log.path), standardError: .file(log.path))
         let deadline = ContinuousClock.now + .seconds(15)
         while !Self.acceptsConnections(port: port) {
-            guard ContinuousClock.now < deadline else { throw ProxyError(description: "proxy did not start; see \(log.path)") }
+            guard ContinuousClock.now < deadline else {
+                throw ProxyError(description: "proxy did not start; see \(log.path)")
+            }
             try await Task.sleep(for: .milliseconds(50))
         }
     }

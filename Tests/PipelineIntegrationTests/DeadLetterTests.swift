@@ -49,7 +49,8 @@ extension BrokerTests {
         @Test func replaySendsEachDeadLetterBackOnceAndAFailingAgainCountsAttempt2() async throws {
             let pipeline = try PipelineHarness()
             let input = try TestEnvironment.temporaryDirectory()
-            try Data([0x48, 0xE1, 0xBB, 0x99, 0x69, 0xFF, 0xFE, 0x0A]).write(to: input.appendingPathComponent("bad.txt"))
+            try Data([0x48, 0xE1, 0xBB, 0x99, 0x69, 0xFF, 0xFE, 0x0A]).write(
+                to: input.appendingPathComponent("bad.txt"))
             #expect(try await pipeline.produce([input.path]).status == 0)
             #expect(try await pipeline.enrich().status == 0)
             #expect(try await pipeline.readAll(pipeline.deadLetterTopic).count == 1)
@@ -73,14 +74,20 @@ extension BrokerTests {
 
             let secondReplay = try await ExecutableRun.run("newsctl", replayArguments)
             #expect(secondReplay.standardOutput.contains("replayed 1 of 1 dead letters"), "only the new one")
-            print("dead-letter replay: \(replayed.standardOutput.split(separator: "\n").last ?? ""); then \(secondReplay.standardOutput.split(separator: "\n").last ?? "")")
+            print(
+                "dead-letter replay: \(replayed.standardOutput.split(separator: "\n").last ?? ""); then \(secondReplay.standardOutput.split(separator: "\n").last ?? "")"
+            )
         }
 
         @Test func sinkDeadLettersARecordThatIsNotAnEnrichedArticle() async throws {
             let pipeline = try PipelineHarness()
-            try await FaultInjection.createTopics([pipeline.enrichedTopic, pipeline.deadLetterTopic], brokers: pipeline.brokers)
-            let good = try FaultInjection.enrichedArticles(2).map { FaultInjection.message(for: $0, topic: pipeline.enrichedTopic) }
-            let bad = OutgoingMessage(topic: pipeline.enrichedTopic, key: Array("x".utf8), value: Array("not json".utf8))
+            try await FaultInjection.createTopics(
+                [pipeline.enrichedTopic, pipeline.deadLetterTopic], brokers: pipeline.brokers)
+            let good = try FaultInjection.enrichedArticles(2).map {
+                FaultInjection.message(for: $0, topic: pipeline.enrichedTopic)
+            }
+            let bad = OutgoingMessage(
+                topic: pipeline.enrichedTopic, key: Array("x".utf8), value: Array("not json".utf8))
             _ = try await FaultInjection.publish([good[0], bad, good[1]], brokers: pipeline.brokers)
             let output = try TestEnvironment.temporaryDirectory()
             let sunk = try await ExecutableRun.run(

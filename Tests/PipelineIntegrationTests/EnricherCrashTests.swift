@@ -18,9 +18,11 @@ extension BrokerTests {
             let started = ContinuousClock.now
 
             func enricher(_ name: String) throws -> ExecutableRun {
-                let transactional = exactlyOnce ? ["--exactly-once", "--transactional-id", "\(pipeline.enricherGroup)-\(name)"] : []
+                let transactional =
+                    exactlyOnce ? ["--exactly-once", "--transactional-id", "\(pipeline.enricherGroup)-\(name)"] : []
                 return try ExecutableRun(
-                    "news-enricher", pipeline.enricherArguments(exitWhenIdle: 5) + transactional + ["--log-level", "info"])
+                    "news-enricher",
+                    pipeline.enricherArguments(exitWhenIdle: 5) + transactional + ["--log-level", "info"])
             }
             let survivor = try enricher("a")
             let victim = try enricher("b")
@@ -65,7 +67,9 @@ enum EnricherGroup {
         async throws
     {
         let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline, !enrichers.allSatisfy({ hasAssignment($0.standardErrorSoFar, topic: topic) }) {
+        while ContinuousClock.now < deadline,
+            !enrichers.allSatisfy({ hasAssignment($0.standardErrorSoFar, topic: topic) })
+        {
             try await Task.sleep(for: .milliseconds(200))
         }
     }

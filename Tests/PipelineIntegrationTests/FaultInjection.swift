@@ -20,7 +20,9 @@ enum FaultInjection {
         let raw = RawArticle.fromBytes(
             Array(try Data(contentsOf: seed)), source: seed.path, contentType: "text/plain", receivedAt: Date())
         let template = try ArticleProcessor().process(
-            raw, provenance: Provenance(enricherVersion: "test", topic: nil, partition: nil, offset: nil, processedAt: Date()))
+            raw,
+            provenance: Provenance(
+                enricherVersion: "test", topic: nil, partition: nil, offset: nil, processedAt: Date()))
         return (0..<count).map { index in
             var article = template
             article.id = ArticleID(rawValue: String(format: "%016llx", 0xfa00_0000_0000_0000 + UInt64(index)))!
@@ -67,7 +69,9 @@ enum FaultInjection {
         for start in stride(from: 0, to: messages.count, by: batch) {
             delivered += try await withThrowingTaskGroup(of: Int.self) { group in
                 for message in messages[start..<min(start + batch, messages.count)] {
-                    group.addTask { _ = try await producer.send(message); return 1 }
+                    group.addTask {
+                        _ = try await producer.send(message); return 1
+                    }
                 }
                 return try await group.reduce(0, +)
             }

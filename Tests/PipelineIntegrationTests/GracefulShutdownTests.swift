@@ -16,7 +16,8 @@ extension BrokerTests {
             let ids = Set(messages.compactMap { $0.key.map { String(decoding: $0, as: UTF8.self) } })
             _ = try await FaultInjection.publish(messages, brokers: pipeline.brokers, batch: 500)
 
-            let arguments = pipeline.enricherArguments(exitWhenIdle: nil) + ["--shutdown-timeout", "15", "--log-level", "info"]
+            let arguments =
+                pipeline.enricherArguments(exitWhenIdle: nil) + ["--shutdown-timeout", "15", "--log-level", "info"]
             let enricher = try ExecutableRun("news-enricher", arguments)
             try await EnricherGroup.waitForAssignments([enricher], topic: pipeline.rawTopic)
             try await Task.sleep(for: .seconds(3))
@@ -45,7 +46,8 @@ extension BrokerTests {
             let messages = articles.map { FaultInjection.message(for: $0, topic: pipeline.enrichedTopic) }
             let output = try TestEnvironment.temporaryDirectory()
             let publishing = Task {
-                try await FaultInjection.publish(messages, brokers: pipeline.brokers, batch: 50, pause: .milliseconds(200))
+                try await FaultInjection.publish(
+                    messages, brokers: pipeline.brokers, batch: 50, pause: .milliseconds(200))
             }
             let sink = try ExecutableRun(
                 "news-sink", pipeline.sinkArguments(to: output, exitWhenIdle: nil) + ["--shutdown-timeout", "15"])
@@ -68,7 +70,8 @@ extension BrokerTests {
             #expect(Set(lines) == Set(articles.map(\.id.rawValue)))
             print(
                 "graceful shutdown, sink: SIGTERM at \(linesAtStop) of \(articles.count) lines, exit status \(status) "
-                    + "after \(took) (bound \(Self.bound)); after a restart \(lines.count) lines, \(Set(lines).count) distinct")
+                    + "after \(took) (bound \(Self.bound)); after a restart \(lines.count) lines, \(Set(lines).count) distinct"
+            )
         }
 
         /// Sends SIGTERM and returns the exit status and how long the exit took.

@@ -10,7 +10,8 @@ extension BrokerTests {
         /// written slowly in place are published only when complete.
         @Test func filesDroppedWhileWatchingArePublishedExactlyOnceAcrossARestart() async throws {
             let pipeline = try PipelineHarness()
-            try await FaultInjection.createTopics([pipeline.rawTopic, pipeline.deadLetterTopic], brokers: pipeline.brokers)
+            try await FaultInjection.createTopics(
+                [pipeline.rawTopic, pipeline.deadLetterTopic], brokers: pipeline.brokers)
             let drop = try TestEnvironment.temporaryDirectory()
             let count = FaultInjection.scaled(1000)
             let arguments = [
