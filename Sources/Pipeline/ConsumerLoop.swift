@@ -12,7 +12,7 @@ struct ConsumerLoop: Sendable {
     let logger: Logger
 
     /// How long one poll may block; bounds how quickly a shutdown signal is noticed.
-    static let pollTimeout: Duration = .milliseconds(100)
+    private static let pollTimeout: Duration = .milliseconds(100)
 
     /// Polls until shutdown, cancellation or idle exit. `handle` gets each event, or `nil` when
     /// a poll returned nothing (a chance to flush work that waits for more input).

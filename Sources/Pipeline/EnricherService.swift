@@ -40,6 +40,7 @@ public struct EnricherService: Service {
     public let configuration: Configuration
     public let logger: Logger
     private let instance: String
+    private let retry: KafkaRetry
 
     /// How long one transactional call may wait for the coordinator before it is retried.
     private static let transactionCallTimeout: Duration = .seconds(30)
@@ -48,6 +49,7 @@ public struct EnricherService: Service {
         self.configuration = configuration
         self.logger = logger
         self.instance = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
+        self.retry = KafkaRetry(logger: logger)
     }
 
     public func run() async throws {
@@ -135,7 +137,7 @@ public struct EnricherService: Service {
     // MARK: Exactly once
 
     private func runTransactions(_ loop: ConsumerLoop, consumer: KafkaConsumer, producer: KafkaProducer) async throws {
-        try await retrying("initialising transactions") {
+        try await retry.run("initialising transactions") { () async throws(KafkaError) in
             try await producer.initTransactions(timeout: Self.transactionCallTimeout)
         }
         logger.info(
@@ -188,7 +190,7 @@ public struct EnricherService: Service {
         do {
             try await producer.sendOffsetsToTransaction(
                 batch.nextOffsets, consumer: consumer, timeout: Self.transactionCallTimeout)
-            try await retrying("committing the transaction") {
+            try await retry.run("committing the transaction") { () async throws(KafkaError) in
                 try await producer.commitTransaction(timeout: Self.transactionCallTimeout)
             }
             logger.debug("transaction committed", metadata: ["records": "\(batch.records)"])
@@ -201,7 +203,7 @@ public struct EnricherService: Service {
 
     /// Aborts the batch and moves the partitions still assigned back to its first records.
     private func abort(_ batch: inout TransactionBatch, producer: KafkaProducer, consumer: KafkaConsumer) async throws {
-        try await retrying("aborting the transaction") {
+        try await retry.run("aborting the transaction") { () async throws(KafkaError) in
             try await producer.abortTransaction(timeout: Self.transactionCallTimeout)
         }
         let rewind = batch.rewindOffsets(within: consumer.assignment())
@@ -210,21 +212,6 @@ public struct EnricherService: Service {
             "transaction aborted; its records will be processed again",
             metadata: ["records": "\(batch.records)", LogMetadataKey.partitions: "\(rewind.keys.map(\.description))"])
         batch.close()
-    }
-
-    /// Retries a transactional call while it fails with a retriable error (the broker is
-    /// unreachable or slow): librdkafka resumes the same operation on the next call.
-    private func retrying(_ operation: String, _ call: () async throws -> Void) async throws {
-        var backoff: Duration = .milliseconds(200)
-        while true {
-            do {
-                return try await call()
-            } catch let error as KafkaError where error.isRetriable && !error.isFatal && !Task.isCancelled {
-                logger.warning("\(operation) failed, retrying in \(backoff): \(error)")
-                try await Task.sleep(for: backoff)
-                backoff = min(backoff * 2, .seconds(10))
-            }
-        }
     }
 
     // MARK: Processing
