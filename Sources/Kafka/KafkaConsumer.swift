@@ -10,18 +10,31 @@ import Logging
 /// reference so that the member leaves its group at once.
 public final class KafkaConsumer: Sendable {
     private let handle: ClientHandle
-    private let consumer: LockedConsumerState
-    private let queue: DispatchQueue
+    let consumer: LockedConsumerState
+    let queue: DispatchQueue
     private let logger: Logger
+
+    /// Chooses where newly assigned partitions start: the next offset to read for each partition
+    /// it wants to position, such as offsets checkpointed with the consumer's own output.
+    /// Partitions it leaves out start at the group's committed offset (or the earliest one).
+    ///
+    /// Called during a rebalance, inside ``poll(timeout:)`` on the consumer's own queue, so it
+    /// may block briefly (read a file) but must not call back into the consumer.
+    public typealias StartingOffsets = @Sendable ([TopicPartition]) -> [TopicPartition: Int64]
 
     /// Creates the consumer. It joins its group on ``subscribe(topics:)``.
     ///
     /// - Parameters:
     ///   - configuration: Brokers, group and consumer settings.
     ///   - logger: Receives rebalances at info, librdkafka's logs at debug and its errors at warning.
+    ///   - startingOffsets: Positions assigned partitions; `nil` starts each at its committed offset.
     /// - Throws: ``KafkaError`` of kind `.configuration` naming a rejected property.
-    public init(configuration: ConsumerConfiguration, logger: Logger) throws(KafkaError) {
-        let consumer = LockedConsumerState(groupID: configuration.groupID)
+    public init(
+        configuration: ConsumerConfiguration,
+        logger: Logger,
+        startingOffsets: StartingOffsets? = nil
+    ) throws(KafkaError) {
+        let consumer = LockedConsumerState(groupID: configuration.groupID, startingOffsets: startingOffsets)
         let context = ClientContext(
             logger: logger,
             bootstrapServers: configuration.client.bootstrapServers.joined(separator: ","),
@@ -101,18 +114,25 @@ public final class KafkaConsumer: Sendable {
     /// is logged at info and ignored: the new owner processes the record again.
     /// - Throws: ``KafkaError``, `.closed` after ``close()`` began.
     public func storeOffset(for record: ConsumedRecord) throws(KafkaError) {
+        try storeOffset(record.offset + 1, for: record.topicPartition)
+    }
+
+    /// Stores `nextOffset`, the offset of the next record to read, for `partition`; it goes out
+    /// with the next commit. A partition no longer assigned is logged at info and ignored.
+    /// - Throws: ``KafkaError``, `.closed` after ``close()`` began.
+    public func storeOffset(_ nextOffset: Int64, for partition: TopicPartition) throws(KafkaError) {
         let error: KafkaError? = consumer.state.withLock { state in
             guard state.isOpen else { return .closed("storeOffset") }
-            return handle.storeOffset(record.offset + 1, for: record.topicPartition)
+            return handle.storeOffset(nextOffset, for: partition)
         }
         guard let error else { return }
         if error.isPartitionNotAssigned {
             logger.info(
                 "offset not stored: partition no longer assigned",
                 metadata: [
-                    LogMetadataKey.topic: "\(record.topic)",
-                    LogMetadataKey.partition: "\(record.partition)",
-                    LogMetadataKey.offset: "\(record.offset)",
+                    LogMetadataKey.topic: "\(partition.topic)",
+                    LogMetadataKey.partition: "\(partition.partition)",
+                    LogMetadataKey.offset: "\(nextOffset)",
                 ]
             )
             return
@@ -130,6 +150,34 @@ public final class KafkaConsumer: Sendable {
             return handle.commitStoredOffsets()
         }
         if let error { throw error }
+    }
+
+    /// Moves the read position of assigned partitions: the next ``poll(timeout:)`` returns each
+    /// partition's record at `offsets[partition]`, and records already fetched past it are dropped.
+    ///
+    /// - Throws: ``KafkaError``, `.closed` after ``close()``, or the first partition's failure
+    ///   (for example one that is not assigned).
+    public func seek(_ offsets: [TopicPartition: Int64], timeout: Duration) async throws(KafkaError) {
+        guard !offsets.isEmpty else { return }
+        let (handle, consumer) = (self.handle, self.consumer)
+        let entries = offsets.map { (partition, offset) in (partition, offset: offset) }
+        let error = await queue.runBlocking { () -> KafkaError? in
+            guard consumer.state.withLock({ $0.isOpen }) else { return .closed("seek") }
+            return handle.seek(entries, timeout: timeout)
+        }
+        if let error { throw error }
+        logger.debug("seeked", metadata: [LogMetadataKey.partitions: "\(offsets.map { "\($0.key)@\($0.value)" })"])
+    }
+
+    /// The group membership a transactional producer sends with this consumer's offsets.
+    func groupMetadata() async throws(KafkaError) -> ConsumerGroupMetadata {
+        let (handle, consumer) = (self.handle, self.consumer)
+        let metadata = await queue.runBlocking { () -> ConsumerGroupMetadata? in
+            guard consumer.state.withLock({ $0.isOpen }) else { return nil }
+            return handle.consumerGroupMetadata()
+        }
+        guard let metadata else { throw .closed("groupMetadata") }
+        return metadata
     }
 
     /// The partitions currently assigned to this member, sorted by topic and partition.

@@ -12,6 +12,7 @@ enum KafkaDefaults {
         /// enricher to be refused there with a reason; librdkafka's 1 MB default would fail them
         /// at the producer instead.
         static let maximumMessageBytes = 16 * 1024 * 1024
+        static let transactionTimeout: Duration = .seconds(30)
         /// Set on every producer: the pipeline's delivery guarantees depend on them.
         static let fixedProperties: [String: String] = [
             "enable.idempotence": "true",

@@ -17,8 +17,14 @@ public struct KafkaError: Error, Sendable, CustomStringConvertible {
         case timedOut
         /// The client was closed before or while the operation ran.
         case closed
+        /// The calling task was cancelled while it waited; a record being sent may still be
+        /// delivered.
+        case cancelled
         /// The loaded librdkafka is too old to work with the project's brokers.
         case unsupportedRuntime
+        /// Another producer with the same `transactional.id` has started: this one is a zombie
+        /// and must be closed (fatal).
+        case fenced
         /// Any other librdkafka error; see ``code`` and ``codeName``.
         case librdkafka
     }
@@ -36,6 +42,9 @@ public struct KafkaError: Error, Sendable, CustomStringConvertible {
     public let isRetriable: Bool
     /// Whether the client is unusable from now on and must be closed and recreated.
     public let isFatal: Bool
+    /// Whether the current transaction can no longer commit and must be aborted; the producer
+    /// stays usable for the next transaction.
+    public let requiresAbort: Bool
 
     /// Creates an error.
     ///
@@ -46,13 +55,15 @@ public struct KafkaError: Error, Sendable, CustomStringConvertible {
     ///   - message: Actionable text for the user.
     ///   - isRetriable: Whether retrying may succeed.
     ///   - isFatal: Whether the client must be recreated.
+    ///   - requiresAbort: Whether the current transaction must be aborted.
     public init(
         kind: Kind,
         code: Int32 = 0,
         codeName: String = "",
         message: String,
         isRetriable: Bool = false,
-        isFatal: Bool = false
+        isFatal: Bool = false,
+        requiresAbort: Bool = false
     ) {
         self.kind = kind
         self.code = code
@@ -60,6 +71,7 @@ public struct KafkaError: Error, Sendable, CustomStringConvertible {
         self.message = message
         self.isRetriable = isRetriable
         self.isFatal = isFatal
+        self.requiresAbort = requiresAbort
     }
 
     /// The message, followed by the librdkafka code name and flags when there are any.
@@ -68,6 +80,7 @@ public struct KafkaError: Error, Sendable, CustomStringConvertible {
         if !codeName.isEmpty { flags.append(codeName) }
         if isRetriable { flags.append("retriable") }
         if isFatal { flags.append("fatal") }
+        if requiresAbort { flags.append("abort transaction") }
         return flags.isEmpty ? message : "\(message) [\(flags.joined(separator: ", "))]"
     }
 }
@@ -75,5 +88,9 @@ public struct KafkaError: Error, Sendable, CustomStringConvertible {
 extension KafkaError {
     static func closed(_ operation: String) -> KafkaError {
         KafkaError(kind: .closed, message: "\(operation) failed: the Kafka client is closed")
+    }
+
+    static func cancelled(_ operation: String) -> KafkaError {
+        KafkaError(kind: .cancelled, message: "\(operation) stopped waiting: the task was cancelled")
     }
 }

@@ -10,11 +10,11 @@ public final class KafkaProducer: Sendable {
     /// How long `send` waits before retrying when librdkafka's local queue is full.
     private static let queueFullBackoff: Duration = .milliseconds(10)
 
-    private let handle: ClientHandle
-    private let deliveries: DeliveryCallbacks
+    let handle: ClientHandle
+    let deliveries: DeliveryCallbacks
     private let pollLoop: PollLoop
-    private let blockingQueue: DispatchQueue
-    private let logger: Logger
+    let blockingQueue: DispatchQueue
+    let logger: Logger
 
     /// Creates the producer and starts its poll thread.
     ///
@@ -45,25 +45,32 @@ public final class KafkaProducer: Sendable {
     /// Enqueues `message` and waits for its delivery report.
     ///
     /// When librdkafka's local queue is full, waits briefly and tries again until it has room.
+    /// Cancelling the calling task stops the wait at once; the record may still be delivered.
     /// - Returns: Where the broker stored the record.
-    /// - Throws: ``KafkaError``: `.closed` after ``close(timeout:)`` began, `.queueFull` only when
-    ///   the calling task is cancelled while the queue is full, or the delivery failure.
+    /// - Throws: ``KafkaError``: `.closed` after ``close(timeout:)`` began, `.cancelled` when the
+    ///   calling task is cancelled, or the delivery failure.
     public func send(_ message: OutgoingMessage) async throws(KafkaError) -> DeliveryReport {
         while true {
-            let result = await withCheckedContinuation { delivery in
-                let failure: KafkaError? = deliveries.state.withLock { state in
-                    switch state.beginSend() {
-                    case .failClosed:
-                        return .closed("send")
-                    case .enqueue(let id):
+            guard case .enqueue(let id) = deliveries.state.withLock({ $0.beginSend() }) else {
+                throw .closed("send")
+            }
+            let result = await withTaskCancellationHandler {
+                await withCheckedContinuation { delivery in
+                    let failure: KafkaError? = deliveries.state.withLock { state in
+                        // Checked under the lock: a cancellation that came first finds nothing
+                        // to resume, so it must be seen here.
+                        guard !Task.isCancelled else { return .cancelled("send") }
+                        guard state.isOpen else { return .closed("send") }
                         // Enqueued under the lock, so the delivery report (which takes the same
                         // lock) cannot arrive before its continuation is registered.
                         if let error = handle.produce(message, id: id) { return error }
                         state.awaitDelivery(id: id, delivery)
                         return nil
                     }
+                    if let failure { delivery.resume(returning: .failure(failure)) }
                 }
-                if let failure { delivery.resume(returning: .failure(failure)) }
+            } onCancel: {
+                deliveries.state.withLock { $0.deliver(id: id) }?.resume(returning: .failure(.cancelled("send")))
             }
             if case .failure(let error) = result, error.kind == .queueFull, !Task.isCancelled {
                 logger.debug("librdkafka queue full, retrying", metadata: [LogMetadataKey.topic: "\(message.topic)"])

@@ -8,8 +8,8 @@ public struct ArticleInputCollector: Sendable {
         public var inputs: [ArticleInput] = []
         /// Files skipped because their kind is not an article format; a note, not an error.
         public var skipped: [String] = []
-        /// One clear line per path that could not be used.
-        public var problems: [String] = []
+        /// One per path that could not be used.
+        public var problems: [InputProblem] = []
     }
 
     public var stdinFormat: ArticleInput.Format
@@ -27,7 +27,9 @@ public struct ArticleInputCollector: Sendable {
             }
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                collection.problems.append("\(path): no such file or directory")
+                collection.problems.append(
+                    SymbolicLink.problem(at: path)
+                        ?? InputProblem(source: path, kind: .notFound, message: "no such file or directory"))
                 continue
             }
             if isDirectory.boolValue {
@@ -44,22 +46,35 @@ public struct ArticleInputCollector: Sendable {
     private func collectDirectory(_ directory: String, into collection: inout Collection) {
         let root = URL(fileURLWithPath: directory, isDirectory: true)
         guard FileManager.default.isReadableFile(atPath: directory) else {
-            collection.problems.append("\(directory): directory is not readable (permission denied)")
+            collection.problems.append(
+                InputProblem(
+                    source: directory, kind: .unreadable, message: "directory is not readable (permission denied)"))
             return
         }
-        var unreadable: [String] = []
+        var unreadable: [InputProblem] = []
         // Symlinked directories are not followed, so a symlink loop cannot recurse forever.
         let enumerator = FileManager.default.enumerator(
             at: root,
-            includingPropertiesForKeys: [.isRegularFileKey],
+            includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey],
             options: [.skipsHiddenFiles],
             errorHandler: { url, error in
-                unreadable.append("\(url.path): \(error.localizedDescription)")
+                unreadable.append(
+                    InputProblem(source: url.path, kind: .unreadable, message: error.localizedDescription))
                 return true
             })
         var found: [ArticleInput] = []
         while let url = enumerator?.nextObject() as? URL {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+            let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
+            if values?.isSymbolicLink == true, ArticleInput.format(forFileName: url.lastPathComponent) != nil {
+                // A link to a regular file is read like one; a loop or a dangling link is reported.
+                if let problem = SymbolicLink.problem(at: url.path) {
+                    unreadable.append(problem)
+                    continue
+                }
+                guard SymbolicLink.pointsToRegularFile(url.path) else { continue }
+            } else if values?.isRegularFile != true {
+                continue
+            }
             if let format = ArticleInput.format(forFileName: url.lastPathComponent) {
                 found.append(ArticleInput(path: url.path, format: format))
             } else {
@@ -69,7 +84,9 @@ public struct ArticleInputCollector: Sendable {
         collection.problems += unreadable
         if found.isEmpty && unreadable.isEmpty {
             collection.problems.append(
-                "\(directory): no articles found (looked for .txt, .html, .htm and .jsonl files)")
+                InputProblem(
+                    source: directory, kind: .noArticles,
+                    message: "no articles found (looked for .txt, .html, .htm and .jsonl files)"))
         }
         // Sorted so a re-run publishes in the same order.
         collection.inputs += found.sorted { $0.path < $1.path }

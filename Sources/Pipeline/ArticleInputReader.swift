@@ -1,72 +1,104 @@
 import ArticleCore
 import Foundation
+import Kafka
 
 /// Turns one input into raw articles: a text or HTML file is one article, a JSON Lines file one
-/// per line. Read failures come back as one clear line each, never as a crash.
+/// per line. Failures come back as one ``InputProblem`` each, never as a crash.
 struct ArticleInputReader: Sendable {
     struct Result: Sendable {
         var articles: [RawArticle] = []
-        var problems: [String] = []
+        var problems: [InputProblem] = []
     }
 
+    /// The largest raw record (the article as JSON) the producer may send: its
+    /// `maximumMessageBytes`. A larger text or HTML file is not read at all.
+    var maximumRecordBytes = ProducerConfiguration.defaultMaximumMessageBytes
+
     func read(_ input: ArticleInput, receivedAt: Date = Date()) -> Result {
+        let source = input.isStandardInput ? "stdin" : input.path
         let bytes: [UInt8]
         do {
             bytes = try readBytes(input)
         } catch {
-            return Result(problems: ["\(input.path): \(error.message)"])
+            return Result(problems: [error])
         }
         switch input.format {
         case .text, .html:
-            let source = input.isStandardInput ? "stdin" : input.path
-            return Result(articles: [
-                RawArticle.fromBytes(bytes, source: source, contentType: input.contentType, receivedAt: receivedAt)
-            ])
+            let article = RawArticle.fromBytes(
+                bytes, source: source, contentType: input.contentType, receivedAt: receivedAt)
+            if let problem = sizeProblem(article, source: source) { return Result(problems: [problem]) }
+            return Result(articles: [article])
         case .jsonLines:
-            return readLines(bytes, of: input, receivedAt: receivedAt)
+            return readLines(bytes, source: source, receivedAt: receivedAt)
         }
     }
 
-    private func readLines(_ bytes: [UInt8], of input: ArticleInput, receivedAt: Date) -> Result {
+    private func readLines(_ bytes: [UInt8], source: String, receivedAt: Date) -> Result {
         var result = Result()
-        let source = input.isStandardInput ? "stdin" : input.path
         for (index, lineBytes) in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
             .enumerated()
         {
             let location = "\(source):\(index + 1)"
+            let kept = lineBytes.count <= maximumRecordBytes ? Array(lineBytes) : []
             guard let line = String(validating: lineBytes, as: UTF8.self) else {
-                result.problems.append("\(location): line is not valid UTF-8")
+                result.problems.append(
+                    InputProblem(
+                        source: location, kind: .invalidCrawlerRecord, message: "line is not valid UTF-8", bytes: kept))
                 continue
             }
             if line.allSatisfy(\.isWhitespace) { continue }
             do {
-                result.articles.append(try RawArticle.fromCrawlerLine(line, source: location, receivedAt: receivedAt))
+                let article = try RawArticle.fromCrawlerLine(line, source: location, receivedAt: receivedAt)
+                if let problem = sizeProblem(article, source: location) {
+                    result.problems.append(problem)
+                } else {
+                    result.articles.append(article)
+                }
             } catch {
-                result.problems.append("\(location): \(error.message)")
+                result.problems.append(
+                    InputProblem(source: location, kind: .invalidCrawlerRecord, message: error.message, bytes: kept))
             }
         }
         return result
     }
 
-    private struct ReadError: Error {
-        var message: String
+    private func sizeProblem(_ article: RawArticle, source: String) -> InputProblem? {
+        let size = article.jsonBytes().count
+        guard size > maximumRecordBytes else { return nil }
+        return InputProblem(
+            source: source, kind: .tooLarge,
+            message: "article is \(size) bytes as a record, over the \(maximumRecordBytes)-byte message limit")
     }
 
-    private func readBytes(_ input: ArticleInput) throws(ReadError) -> [UInt8] {
+    private func readBytes(_ input: ArticleInput) throws(InputProblem) -> [UInt8] {
         if input.isStandardInput {
             return Array(FileHandle.standardInput.readDataToEndOfFile())
         }
+        let path = input.path
         let manager = FileManager.default
-        guard manager.fileExists(atPath: input.path) else {
-            throw ReadError(message: "file vanished before it could be read")
+        guard manager.fileExists(atPath: path) else {
+            throw SymbolicLink.problem(at: path)
+                ?? InputProblem(source: path, kind: .vanished, message: "file vanished before it could be read")
         }
-        guard manager.isReadableFile(atPath: input.path) else {
-            throw ReadError(message: "file is not readable (permission denied)")
+        guard manager.isReadableFile(atPath: path) else {
+            throw InputProblem(source: path, kind: .unreadable, message: "file is not readable (permission denied)")
+        }
+        // A JSON Lines file may be large: only its lines must fit in a record.
+        if input.format != .jsonLines, let size = try? manager.attributesOfItem(atPath: path)[.size] as? Int,
+            size > maximumRecordBytes
+        {
+            throw InputProblem(
+                source: path, kind: .tooLarge,
+                message: "file is \(size) bytes, over the \(maximumRecordBytes)-byte message limit; not read")
         }
         do {
-            return Array(try Data(contentsOf: URL(fileURLWithPath: input.path)))
+            return Array(try Data(contentsOf: URL(fileURLWithPath: path)))
         } catch {
-            throw ReadError(message: "could not read file: \(error.localizedDescription)")
+            let vanished = !manager.fileExists(atPath: path)
+            throw InputProblem(
+                source: path, kind: vanished ? .vanished : .readFailed,
+                message: vanished
+                    ? "file vanished before it could be read" : "could not read file: \(error.localizedDescription)")
         }
     }
 }

@@ -17,7 +17,7 @@ public struct LocalArticleParser: Sendable {
         let read = ArticleInputReader().read(ArticleInput(path: path, format: format))
         let provenance = Provenance(
             enricherVersion: ArticleProcessor.version, topic: nil, partition: nil, offset: nil, processedAt: Date())
-        return read.problems.map { .failure(LocalParseProblem(description: $0)) }
+        return read.problems.map { .failure(LocalParseProblem(description: $0.description)) }
             + read.articles.map { raw in
                 do throws(ArticleError) {
                     return .success(try processor.explain(raw, provenance: provenance))

@@ -8,24 +8,39 @@ public struct ProducerSummary: Sendable, Equatable {
     public var skippedFiles = 0
     /// Paths, files or lines that could not be read or parsed into an article.
     public var inputProblems = 0
+    /// Of those, the ones sent to the dead-letter topic.
+    public var deadLettered = 0
     public var interrupted = false
+    /// Whether the run watched a directory (`--watch`) rather than publishing a fixed set.
+    public var watching = false
     public var elapsedSeconds = 0.0
 
     public init(topic: String) {
         self.topic = topic
     }
 
-    /// True when every article found was delivered and nothing was unreadable.
+    /// True when the run did its job: a batch run delivered every article it found and found
+    /// nothing unreadable; a watching run delivered every article (unusable files are
+    /// dead-lettered, which is its way of handling them).
     public var succeeded: Bool {
-        failed == 0 && inputProblems == 0 && !interrupted && delivered > 0
+        if watching { return failed == 0 }
+        return failed == 0 && inputProblems == 0 && !interrupted && delivered > 0
     }
 
     public var line: String {
         var parts = ["published \(delivered) of \(delivered + failed) articles to \(topic)"]
         parts.append("\(failed) failed")
         parts.append("\(inputProblems) unreadable")
+        parts.append("\(deadLettered) dead-lettered")
         parts.append("\(skippedFiles) skipped")
         if interrupted { parts.append("interrupted") }
         return parts.joined(separator: ", ") + String(format: " in %.1f s", elapsedSeconds)
+    }
+
+    mutating func add(_ outcome: InputPublisher.Outcome) {
+        delivered += outcome.delivered
+        failed += outcome.failed
+        inputProblems += outcome.problems
+        deadLettered += outcome.deadLettered
     }
 }

@@ -6,8 +6,29 @@ import ServiceLifecycle
 import WorkerRuntime
 
 /// Publishes articles from files, directories or standard input to the raw topic and waits for
-/// every delivery report.
+/// every delivery report; or, with ``Configuration/watch``, keeps publishing the files that
+/// appear in a directory. Inputs that cannot become articles are logged and dead-lettered.
 public struct ProducerWorker: Sendable {
+    /// `--watch`: what to watch and where to remember what was published.
+    public struct Watch: Sendable {
+        public var directory: String
+        /// Where the record of handled files lives; default `<directory>/.news-producer`.
+        public var stateDirectory: String?
+        /// How long a file must stay unchanged before it is read.
+        public var settle: Duration = .seconds(1)
+        /// Exit once no file arrived for this long.
+        public var exitWhenIdle: Duration?
+
+        public init(directory: String) {
+            self.directory = directory
+        }
+
+        var stateDirectoryURL: URL {
+            stateDirectory.map { URL(fileURLWithPath: $0, isDirectory: true) }
+                ?? URL(fileURLWithPath: directory, isDirectory: true).appendingPathComponent(".news-producer")
+        }
+    }
+
     public struct Configuration: Sendable {
         public var producer: ProducerConfiguration
         public var topic: String
@@ -15,6 +36,8 @@ public struct ProducerWorker: Sendable {
         public var stdinFormat: ArticleInput.Format
         /// Sends awaiting their delivery report at once; bounds memory on large inputs.
         public var maximumInFlight: Int
+        public var deadLetterTopic: String = PipelineTopics.deadLetter
+        public var watch: Watch?
 
         public init(
             producer: ProducerConfiguration,
@@ -39,37 +62,69 @@ public struct ProducerWorker: Sendable {
         self.logger = logger
     }
 
-    /// Publishes everything the paths hold. Problems with single inputs are logged and counted;
-    /// stops early, without losing what was sent, on graceful shutdown.
-    /// - Throws: `KafkaError` when the broker cannot be reached or the producer cannot start.
+    /// Publishes everything the paths hold, or watches the directory until shutdown. Problems
+    /// with single inputs are logged, counted and dead-lettered; a batch run stops early,
+    /// without losing what was sent, on graceful shutdown.
+    /// - Throws: `KafkaError` when the broker cannot be reached or the producer cannot start,
+    ///   ``StateFileError`` when the watch state cannot be used.
     public func run() async throws -> ProducerSummary {
         let started = ContinuousClock.now
         var summary = ProducerSummary(topic: configuration.topic)
-        let collection = ArticleInputCollector(stdinFormat: configuration.stdinFormat).collect(configuration.paths)
-        for path in collection.skipped {
-            logger.notice(
-                "skipping a file that is not .txt, .html, .htm or .jsonl", metadata: [LogMetadataKey.source: "\(path)"])
-        }
-        summary.skippedFiles = collection.skipped.count
-        reportProblems(collection.problems, in: &summary)
-
-        if !collection.inputs.isEmpty {
-            try await TopicProvisioner(client: configuration.producer.client, logger: logger)
-                .ensure([configuration.topic])
-            let producer = try KafkaProducer(configuration: configuration.producer, logger: logger)
-            await publish(collection.inputs, with: producer, into: &summary)
-            await producer.close(timeout: .seconds(30))
+        if let watch = configuration.watch {
+            summary.watching = true
+            try await withPublisher { publisher in
+                try await DirectoryWatch(
+                    directory: watch.directory, stateDirectory: watch.stateDirectoryURL, settle: watch.settle,
+                    exitWhenIdle: watch.exitWhenIdle, publisher: publisher, logger: logger
+                ).run(into: &summary)
+            }
+        } else {
+            let collection = ArticleInputCollector(stdinFormat: configuration.stdinFormat).collect(configuration.paths)
+            for path in collection.skipped {
+                logger.notice(
+                    "skipping a file that is not .txt, .html, .htm or .jsonl",
+                    metadata: [LogMetadataKey.source: "\(path)"])
+            }
+            summary.skippedFiles = collection.skipped.count
+            logger.info("found \(collection.inputs.count) inputs to publish")
+            if collection.inputs.isEmpty && !collection.problems.contains(where: \.isDeadLettered) {
+                for problem in collection.problems { logger.error("\(problem)") }
+                summary.inputProblems = collection.problems.count
+            } else {
+                try await withPublisher { publisher in
+                    summary.add(await publisher.report(collection.problems))
+                    await publish(collection.inputs, with: publisher, into: &summary)
+                }
+            }
         }
         summary.elapsedSeconds = seconds(since: started)
         return summary
     }
 
-    private func publish(_ inputs: [ArticleInput], with producer: KafkaProducer, into summary: inout ProducerSummary)
+    /// Runs `body` with a publisher whose producer is flushed and closed afterwards.
+    private func withPublisher(_ body: (InputPublisher) async throws -> Void) async throws {
+        try await TopicProvisioner(client: configuration.producer.client, logger: logger)
+            .ensure([configuration.topic, configuration.deadLetterTopic])
+        let producer = try KafkaProducer(configuration: configuration.producer, logger: logger)
+        let publisher = InputPublisher(
+            producer: producer, topic: configuration.topic, deadLetterTopic: configuration.deadLetterTopic,
+            // Larger articles could not be sent: they are dead-lettered without their bytes.
+            reader: ArticleInputReader(maximumRecordBytes: configuration.producer.maximumMessageBytes),
+            maximumInFlight: configuration.maximumInFlight, logger: logger)
+        do {
+            try await body(publisher)
+        } catch {
+            await producer.close(timeout: .seconds(30))
+            throw error
+        }
+        await producer.close(timeout: .seconds(30))
+    }
+
+    /// Reads the inputs one after another, in order, while up to `maximumInFlight` sends
+    /// across inputs await their delivery reports.
+    private func publish(_ inputs: [ArticleInput], with publisher: InputPublisher, into summary: inout ProducerSummary)
         async
     {
-        let reader = ArticleInputReader()
-        let topic = configuration.topic
-        let logger = logger
         await withTaskGroup(of: Bool.self) { group in
             var inFlight = 0
             func collectOne() async {
@@ -83,54 +138,16 @@ public struct ProducerWorker: Sendable {
                     summary.interrupted = true
                     break
                 }
-                let result = reader.read(input)
-                reportProblems(result.problems, in: &summary)
+                let result = publisher.reader.read(input)
+                summary.add(await publisher.report(result.problems))
                 for article in result.articles {
                     while inFlight >= configuration.maximumInFlight { await collectOne() }
                     inFlight += 1
-                    group.addTask {
-                        await Self.send(article, to: topic, with: producer, logger: logger)
-                    }
+                    group.addTask { await publisher.send(article) }
                 }
             }
             while inFlight > 0 { await collectOne() }
         }
-    }
-
-    private static func send(_ article: RawArticle, to topic: String, with producer: KafkaProducer, logger: Logger)
-        async -> Bool
-    {
-        let message = OutgoingMessage(
-            topic: topic,
-            key: Array(article.id.rawValue.utf8),
-            value: article.jsonBytes(),
-            headers: [
-                KafkaHeader(key: RecordHeaderKey.schemaVersion, string: "\(article.schemaVersion)"),
-                KafkaHeader(key: RecordHeaderKey.contentType, string: "application/json"),
-                KafkaHeader(key: RecordHeaderKey.source, string: article.source),
-            ])
-        do {
-            let report = try await producer.send(message)
-            logger.debug(
-                "delivered",
-                metadata: [
-                    LogMetadataKey.articleID: "\(article.id)", LogMetadataKey.source: "\(article.source)",
-                    LogMetadataKey.partition: "\(report.partition)", LogMetadataKey.offset: "\(report.offset)",
-                ])
-            return true
-        } catch {
-            logger.error(
-                "not delivered: \(error)",
-                metadata: [LogMetadataKey.articleID: "\(article.id)", LogMetadataKey.source: "\(article.source)"])
-            return false
-        }
-    }
-
-    private func reportProblems(_ problems: [String], in summary: inout ProducerSummary) {
-        for problem in problems {
-            logger.error("\(problem)")
-        }
-        summary.inputProblems += problems.count
     }
 
     private func seconds(since start: ContinuousClock.Instant) -> Double {

@@ -1,29 +1,23 @@
 import Kafka
 import Logging
 
-/// Sends with the producer, retrying failures the broker may recover from (unreachable broker,
-/// timeouts, full queues) with capped exponential backoff until they succeed or the worker is
-/// cancelled. Retriable failures are never dead-lettered: the record waits for the broker.
+/// Sends with the producer, retrying failures the broker may recover from until they succeed
+/// or the worker is cancelled (``KafkaRetry``). Retriable failures are never dead-lettered: the
+/// record waits for the broker.
 struct RetryingSender: Sendable {
     let producer: KafkaProducer
-    let logger: Logger
-    var initialBackoff: Duration = .milliseconds(200)
-    var maximumBackoff: Duration = .seconds(10)
+    let retry: KafkaRetry
 
-    /// - Throws: the first non-retriable `KafkaError`, or `CancellationError`.
+    init(producer: KafkaProducer, logger: Logger) {
+        self.producer = producer
+        self.retry = KafkaRetry(logger: logger)
+    }
+
+    /// - Throws: the first non-retriable `KafkaError`, or `CancellationError` when the task is
+    ///   cancelled (also while waiting for a delivery report).
     func send(_ message: OutgoingMessage) async throws -> DeliveryReport {
-        var backoff = initialBackoff
-        while true {
-            let failure: KafkaError
-            do {
-                return try await producer.send(message)
-            } catch {
-                failure = error
-            }
-            guard failure.isRetriable && !failure.isFatal else { throw failure }
-            logger.warning("send to \(message.topic) failed, retrying in \(backoff): \(failure)")
-            try await Task.sleep(for: backoff)
-            backoff = min(backoff * 2, maximumBackoff)
+        try await retry.run("send to \(message.topic)") { () async throws(KafkaError) in
+            try await producer.send(message)
         }
     }
 }

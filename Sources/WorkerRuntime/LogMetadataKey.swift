@@ -6,4 +6,6 @@ public enum LogMetadataKey {
     public static let articleID = "article_id"
     public static let source = "source"
     public static let errorKind = "error_kind"
+    public static let partitions = "partitions"
+    public static let directory = "directory"
 }

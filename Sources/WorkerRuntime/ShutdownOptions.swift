@@ -2,7 +2,10 @@ import ArgumentParser
 
 /// `--shutdown-timeout` and `--exit-when-idle`, shared by the long-running workers.
 public struct ShutdownOptions: ParsableArguments, Sendable {
-    @Option(help: "Seconds a graceful shutdown (SIGTERM/SIGINT) may take before the worker is cancelled.")
+    @Option(
+        help:
+            "Seconds a graceful shutdown (SIGTERM/SIGINT) may take; work still in hand near the end is abandoned to be redone."
+    )
     public var shutdownTimeout: Int = 30
 
     @Option(
@@ -13,7 +16,11 @@ public struct ShutdownOptions: ParsableArguments, Sendable {
 
     public init() {}
 
-    public var shutdownTimeoutDuration: Duration { .seconds(shutdownTimeout) }
+    public func validate() throws {
+        guard shutdownTimeout >= 1 else { throw ValidationError("--shutdown-timeout must be at least 1 second") }
+    }
+
+    public var budget: ShutdownBudget { ShutdownBudget(total: .seconds(shutdownTimeout)) }
 
     public var idleExitDuration: Duration? {
         exitWhenIdle.map { .milliseconds(Int64($0 * 1000)) }

@@ -1,15 +1,16 @@
 import ArgumentParser
-import Kafka
 import Logging
 import ServiceLifecycle
 
 /// What a long-running worker command does after building its service: run it under signal
-/// handling, and turn a Kafka failure into one clear log line and a non-zero exit status.
+/// handling, and turn a failure (Kafka, output files) into one clear log line and exit status 2.
 public enum WorkerCommandRunner {
-    public static func run(_ service: some Service, shutdownTimeout: Duration, logger: Logger) async throws {
+    public static func run(
+        _ service: some Service, shutdown: ShutdownBudget, health: BrokerHealthMonitor, logger: Logger
+    ) async throws {
         do {
-            try await WorkerServiceRunner.run(service, shutdownTimeout: shutdownTimeout, logger: logger)
-        } catch let error as KafkaError {
+            try await WorkerServiceRunner.run(service, shutdown: shutdown, health: health, logger: logger)
+        } catch {
             logger.error("\(error)")
             throw ExitCode(2)
         }

@@ -5,22 +5,31 @@ import ServiceLifecycle
 ///
 /// Each worker is a single `Service` that orders its own shutdown (stop consuming, finish the
 /// record in hand, flush, commit, leave the group), so the group only has to deliver the signal
-/// and bound how long that may take.
+/// and bound how long that may take. A ``BrokerHealthMonitor`` runs beside it and stops after
+/// it, so health is reported during the worker's shutdown too.
 public enum WorkerServiceRunner {
     /// - Parameters:
     ///   - service: the worker.
-    ///   - shutdownTimeout: how long a graceful shutdown may take before the worker is cancelled.
+    ///   - shutdown: how long a graceful shutdown may take: after `drain` the worker is
+    ///     cancelled, and it must be done `close` later (ServiceGroup ends the process otherwise).
+    ///   - health: watches the worker's brokers.
     public static func run(
         _ service: some Service,
-        shutdownTimeout: Duration,
+        shutdown: ShutdownBudget,
+        health: BrokerHealthMonitor,
         logger: Logger
     ) async throws {
         var configuration = ServiceGroupConfiguration(
-            services: [.init(service: service, successTerminationBehavior: .gracefullyShutdownGroup)],
+            // Shut down in reverse order: the worker first, then the monitor. A monitor that
+            // cannot start does not stop the worker.
+            services: [
+                .init(service: health, successTerminationBehavior: .ignore, failureTerminationBehavior: .ignore),
+                .init(service: service, successTerminationBehavior: .gracefullyShutdownGroup),
+            ],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger)
-        configuration.maximumGracefulShutdownDuration = shutdownTimeout
-        configuration.maximumCancellationDuration = .seconds(5)
+        configuration.maximumGracefulShutdownDuration = shutdown.drain
+        configuration.maximumCancellationDuration = shutdown.close
         try await ServiceGroup(configuration: configuration).run()
     }
 }

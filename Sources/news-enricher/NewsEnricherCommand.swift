@@ -13,12 +13,14 @@ struct NewsEnricherCommand: AsyncParsableCommand {
         discussion: """
             Reads the input topic as a member of a consumer group, writes one enriched record per \
             article keyed by article id, and sends records it cannot process to the dead-letter topic \
-            with the reason in headers. Runs until SIGTERM/SIGINT, or --exit-when-idle.
+            with the reason in headers. At least once by default; --exactly-once commits output and \
+            consumed offsets in Kafka transactions. Runs until SIGTERM/SIGINT, or --exit-when-idle.
             """)
 
     @OptionGroup var kafka: KafkaOptions
     @OptionGroup var logging: LoggingOptions
     @OptionGroup var shutdown: ShutdownOptions
+    @OptionGroup var health: HealthOptions
 
     @Option(help: "Consumer group; processes in one group share the input's partitions.")
     var group = "news-enricher"
@@ -35,21 +37,45 @@ struct NewsEnricherCommand: AsyncParsableCommand {
     @Option(help: "Dead-letter articles whose text is larger than this many bytes.")
     var maxArticleBytes = ArticleProcessor.defaultMaximumTextBytes
 
+    @Flag(
+        help: "Commit output and consumed offsets together in Kafka transactions (read downstream with read_committed)."
+    )
+    var exactlyOnce = false
+
+    @Option(
+        help: ArgumentHelp(
+            "Transactional id with --exactly-once: stable across restarts, unique among running enrichers. Default: <group>-<hostname>.",
+            valueName: "id"))
+    var transactionalID: String?
+
+    func validate() throws {
+        if transactionalID != nil && !exactlyOnce {
+            throw ValidationError("--transactional-id needs --exactly-once")
+        }
+    }
+
     func run() async throws {
         let logger = logging.makeLogger(label: "news-enricher")
         try LibrdkafkaRuntimeCheck.run(allowOld: kafka.allowOldLibrdkafka, logger: logger)
         let client = try kafka.clientConfiguration(
             clientID: "news-enricher", environment: ProcessInfo.processInfo.environment)
+        var producer = ProducerConfiguration(client: client)
+        if exactlyOnce {
+            producer.transactionalID = transactionalID ?? "\(group)-\(ProcessInfo.processInfo.hostName)"
+        }
         var configuration = EnricherService.Configuration(
-            consumer: ConsumerConfiguration(client: client, groupID: group),
-            producer: ProducerConfiguration(client: client))
+            consumer: ConsumerConfiguration(client: client, groupID: group), producer: producer)
+        configuration.exactlyOnce = exactlyOnce
         configuration.inputTopic = inputTopic
         configuration.outputTopic = outputTopic
         configuration.deadLetterTopic = dlqTopic
         configuration.exitWhenIdle = shutdown.idleExitDuration
         configuration.processor.maximumTextBytes = maxArticleBytes
+        configuration.shutdown = shutdown.budget
         try await WorkerCommandRunner.run(
             EnricherService(configuration: configuration, logger: logger),
-            shutdownTimeout: shutdown.shutdownTimeoutDuration, logger: logger)
+            shutdown: shutdown.budget,
+            health: BrokerHealthMonitor(client: client, healthFile: health.healthFile, logger: logger),
+            logger: logger)
     }
 }

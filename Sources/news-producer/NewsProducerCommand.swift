@@ -8,28 +8,58 @@ import WorkerRuntime
 struct NewsProducerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "news-producer",
-        abstract: "Publish news articles from files, directories or stdin to Kafka.",
+        abstract: "Publish news articles from files, directories or stdin to Kafka, or watch a directory.",
         discussion: """
             Directories are read recursively, taking .txt, .html/.htm and .jsonl files (one crawler \
             record per line: url, text or html, optional title and published); other files are skipped \
-            with a note. "-" reads standard input. Prints one summary line and exits 0 only if every \
-            article was delivered.
+            with a note. "-" reads standard input. Inputs that cannot become an article record \
+            (unreadable, too large, a symbolic link loop, a bad crawler line) are logged and sent to \
+            the dead-letter topic. Prints one summary line and exits 0 only if every article was \
+            delivered and nothing was unusable. With --watch DIR it keeps publishing every complete \
+            new or changed file in DIR until SIGTERM/SIGINT (or --exit-when-idle), remembering what \
+            it published in DIR/.news-producer (or --state-dir), and exits 0 unless a delivery failed.
             """)
 
     @OptionGroup var kafka: KafkaOptions
     @OptionGroup var logging: LoggingOptions
+    @OptionGroup var shutdown: ShutdownOptions
+    @OptionGroup var health: HealthOptions
 
     @Option(help: "Topic to publish to.")
     var topic = PipelineTopics.raw
 
+    @Option(help: "Topic for inputs that cannot become an article record.")
+    var dlqTopic = PipelineTopics.deadLetter
+
     @Option(help: "How to read standard input (\"-\"): text (one article) or jsonl (one crawler record per line).")
     var stdinFormat: StdinFormat = .text
 
+    @Option(help: ArgumentHelp("Keep publishing the files that appear in this directory.", valueName: "directory"))
+    var watch: String?
+
+    @Option(help: "With --watch: where to record what was published (default: <directory>/.news-producer).")
+    var stateDir: String?
+
+    @Option(help: "With --watch: seconds a file must stay unchanged before it is published.")
+    var settle = 1.0
+
     @Argument(help: "Files, directories, or - for standard input.")
-    var paths: [String]
+    var paths: [String] = []
 
     enum StdinFormat: String, ExpressibleByArgument {
         case text, jsonl
+    }
+
+    func validate() throws {
+        if watch == nil && paths.isEmpty {
+            throw ValidationError("give files or directories to publish, or --watch DIRECTORY")
+        }
+        if watch != nil && !paths.isEmpty {
+            throw ValidationError("--watch publishes one directory; give it no other paths")
+        }
+        if watch == nil && (stateDir != nil || shutdown.exitWhenIdle != nil) {
+            throw ValidationError("--state-dir and --exit-when-idle only apply with --watch")
+        }
     }
 
     func run() async throws {
@@ -37,15 +67,24 @@ struct NewsProducerCommand: AsyncParsableCommand {
         try LibrdkafkaRuntimeCheck.run(allowOld: kafka.allowOldLibrdkafka, logger: logger)
         let client = try kafka.clientConfiguration(
             clientID: "news-producer", environment: ProcessInfo.processInfo.environment)
-        let worker = ProducerWorker(
-            configuration: .init(
-                producer: ProducerConfiguration(client: client),
-                topic: topic,
-                paths: paths,
-                stdinFormat: stdinFormat == .jsonl ? .jsonLines : .text),
+        var configuration = ProducerWorker.Configuration(
+            producer: ProducerConfiguration(client: client),
+            topic: topic,
+            paths: paths,
+            stdinFormat: stdinFormat == .jsonl ? .jsonLines : .text)
+        configuration.deadLetterTopic = dlqTopic
+        if let watch {
+            var watching = ProducerWorker.Watch(directory: watch)
+            watching.stateDirectory = stateDir
+            watching.settle = .milliseconds(Int64(settle * 1000))
+            watching.exitWhenIdle = shutdown.idleExitDuration
+            configuration.watch = watching
+        }
+        let service = ProducerService(worker: ProducerWorker(configuration: configuration, logger: logger))
+        try await WorkerCommandRunner.run(
+            service, shutdown: shutdown.budget,
+            health: BrokerHealthMonitor(client: client, healthFile: health.healthFile, logger: logger),
             logger: logger)
-        let service = ProducerService(worker: worker)
-        try await WorkerCommandRunner.run(service, shutdownTimeout: .seconds(60), logger: logger)
         guard let summary = service.summary else { throw ExitCode(2) }
         print(summary.line)
         if !summary.succeeded { throw ExitCode.failure }

@@ -10,13 +10,16 @@ struct NewsSinkCommand: AsyncParsableCommand {
         commandName: "news-sink",
         abstract: "Write enriched articles to JSON Lines files, one line per article id.",
         discussion: """
-            Appends each enriched record to <output>/<topic>-p<partition>.jsonl. An article id \
-            already in the directory is not written again. Runs until SIGTERM/SIGINT, or --exit-when-idle.
+            Appends each enriched record to <output>/<topic>-p<partition>.jsonl, with checkpoints \
+            under <output>/.sink so that a crash at any moment neither loses nor repeats a line. An \
+            article id among the last --duplicate-window ids of its partition is not written again. \
+            Runs until SIGTERM/SIGINT, or --exit-when-idle.
             """)
 
     @OptionGroup var kafka: KafkaOptions
     @OptionGroup var logging: LoggingOptions
     @OptionGroup var shutdown: ShutdownOptions
+    @OptionGroup var health: HealthOptions
 
     @Option(help: "Consumer group.")
     var group = "news-sink"
@@ -24,8 +27,18 @@ struct NewsSinkCommand: AsyncParsableCommand {
     @Option(help: "Topic of enriched articles.")
     var topic = PipelineTopics.enriched
 
-    @Option(help: "Directory for the .jsonl files (created if missing).")
+    @Option(help: "Topic for records that are not enriched articles.")
+    var dlqTopic = PipelineTopics.deadLetter
+
+    @Option(help: "Directory for the .jsonl files (created if missing); one sink per directory.")
     var output: String
+
+    @Option(help: "Recent article ids remembered per partition to drop duplicates (about 30 bytes each).")
+    var duplicateWindow = 200_000
+
+    func validate() throws {
+        guard duplicateWindow > 0 else { throw ValidationError("--duplicate-window must be at least 1") }
+    }
 
     func run() async throws {
         let logger = logging.makeLogger(label: "news-sink")
@@ -35,9 +48,14 @@ struct NewsSinkCommand: AsyncParsableCommand {
         var configuration = SinkService.Configuration(
             consumer: ConsumerConfiguration(client: client, groupID: group), outputDirectory: output)
         configuration.topic = topic
+        configuration.deadLetterTopic = dlqTopic
         configuration.exitWhenIdle = shutdown.idleExitDuration
+        configuration.shutdown = shutdown.budget
+        configuration.duplicateWindow = duplicateWindow
         try await WorkerCommandRunner.run(
             SinkService(configuration: configuration, logger: logger),
-            shutdownTimeout: shutdown.shutdownTimeoutDuration, logger: logger)
+            shutdown: shutdown.budget,
+            health: BrokerHealthMonitor(client: client, healthFile: health.healthFile, logger: logger),
+            logger: logger)
     }
 }

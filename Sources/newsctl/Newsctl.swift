@@ -5,5 +5,5 @@ struct Newsctl: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "newsctl",
         abstract: "Operate news-pipeline: parse files locally, run the whole pipeline, manage topics.",
-        subcommands: [ParseCommand.self, RunCommand.self, TopicsCommand.self])
+        subcommands: [ParseCommand.self, RunCommand.self, TopicsCommand.self, DeadLetterCommand.self])
 }

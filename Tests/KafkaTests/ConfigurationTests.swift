@@ -76,6 +76,17 @@ import Testing
         #expect(Duration.seconds(1_000_000_000).timeoutMilliseconds == Int32.max)
     }
 
+    @Test func transactionalIDMakesATransactionalProducerWithinTheTransactionTimeout() {
+        var producer = ProducerConfiguration(client: client)
+        #expect(producer.properties()["transactional.id"] == nil)
+        #expect(producer.properties()["transaction.timeout.ms"] == nil)
+        producer.transactionalID = "news-enricher.host-1"
+        #expect(producer.properties()["transactional.id"] == "news-enricher.host-1")
+        #expect(producer.properties()["transaction.timeout.ms"] == "30000")
+        #expect(producer.properties()["delivery.timeout.ms"] == "30000")
+        #expect(producer.properties()["enable.idempotence"] == "true")
+    }
+
     @Test func unknownPropertyFailsWithConfigurationErrorNamingIt() {
         let client = KafkaClientConfiguration(bootstrapServers: ["127.0.0.1:9"], additional: ["no.such.property": "1"])
         do {

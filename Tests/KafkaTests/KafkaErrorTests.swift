@@ -50,3 +50,19 @@ import Testing
         #expect(!KafkaError(librdkafkaCode: -195, context: "").isPartitionNotAssigned)
     }
 }
+
+@Suite struct KafkaErrorFencingTests {
+    @Test(arguments: [(Int32(-144), "_FENCED"), (90, "PRODUCER_FENCED")])
+    func fencedProducerErrorsAreFatalAndOfKindFenced(code: Int32, name: String) {
+        let error = KafkaError(librdkafkaCode: code, context: "committing the transaction")
+        #expect(error.codeName == name)
+        #expect(error.kind == .fenced)
+        #expect(error.isFatal)
+        #expect(!error.requiresAbort)
+    }
+
+    @Test func descriptionFlagsAnErrorThatRequiresAbort() {
+        let error = KafkaError(kind: .librdkafka, codeName: "_STATE", message: "commit failed", requiresAbort: true)
+        #expect(error.description == "commit failed [_STATE, abort transaction]")
+    }
+}

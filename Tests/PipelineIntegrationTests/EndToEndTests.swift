@@ -104,12 +104,7 @@ extension BrokerTests {
                 try ExecutableRun(
                     "news-enricher", pipeline.enricherArguments(exitWhenIdle: 10) + ["--log-level", "info"])
             }
-            let joinDeadline = ContinuousClock.now + .seconds(60)
-            while ContinuousClock.now < joinDeadline,
-                !enrichers.allSatisfy({ Self.hasNonEmptyAssignment($0.standardErrorSoFar, topic: pipeline.rawTopic) })
-            {
-                try await Task.sleep(for: .milliseconds(200))
-            }
+            try await EnricherGroup.waitForAssignments(enrichers, topic: pipeline.rawTopic)
 
             let produced = try await pipeline.produce([input.path])
             #expect(produced.status == 0, "producer: \(produced.standardError)")
@@ -124,10 +119,6 @@ extension BrokerTests {
             #expect(Set(ids).count == articleCount)
             let instances = Set(records.compactMap { $0.header("enricher-instance") })
             #expect(instances.count == 2, "records came from \(instances)")
-        }
-
-        private static func hasNonEmptyAssignment(_ log: String, topic: String) -> Bool {
-            log.split(separator: "\n").contains { $0.contains("partitions assigned") && $0.contains(topic) }
         }
     }
 }

@@ -19,7 +19,9 @@ struct ExecutableRun {
     private let errorURL: URL
 
     /// Starts `executable`: a project executable by name, or any program by absolute path.
-    init(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws {
+    init(
+        _ executable: String, _ arguments: [String], environment: [String: String] = [:], standardInput: String? = nil
+    ) throws {
         let path = executable.hasPrefix("/") ? executable : Self.buildDirectory.appendingPathComponent(executable).path
         var merged = ProcessInfo.processInfo.environment
         merged.removeValue(forKey: "KAFKA_BROKERS")
@@ -29,6 +31,7 @@ struct ExecutableRun {
         errorURL = directory.appendingPathComponent("stderr")
         child = try ChildProcess(
             executable: path, arguments: arguments, environment: merged,
+            standardInput: standardInput.map { .file($0) } ?? .null,
             standardOutput: .file(outputURL.path), standardError: .file(errorURL.path))
     }
 

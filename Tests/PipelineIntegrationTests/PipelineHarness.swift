@@ -21,25 +21,24 @@ struct PipelineHarness {
         try await ExecutableRun.run("news-producer", ["--brokers", brokers, "--topic", rawTopic, "--"] + paths)
     }
 
-    func enricherArguments(exitWhenIdle: Double = 3) -> [String] {
+    func enricherArguments(exitWhenIdle: Double? = 3) -> [String] {
         [
             "--brokers", brokers, "--group", enricherGroup, "--input-topic", rawTopic,
             "--output-topic", enrichedTopic, "--dlq-topic", deadLetterTopic,
-            "--exit-when-idle", String(exitWhenIdle),
-        ]
+        ] + (exitWhenIdle.map { ["--exit-when-idle", String($0)] } ?? [])
     }
 
     func enrich() async throws -> ExecutableRun.Result {
         try await ExecutableRun.run("news-enricher", enricherArguments())
     }
 
+    func sinkArguments(to directory: URL, exitWhenIdle: Double? = 3) -> [String] {
+        ["--brokers", brokers, "--group", sinkGroup, "--topic", enrichedTopic, "--output", directory.path]
+            + (exitWhenIdle.map { ["--exit-when-idle", String($0)] } ?? [])
+    }
+
     func sink(to directory: URL) async throws -> ExecutableRun.Result {
-        try await ExecutableRun.run(
-            "news-sink",
-            [
-                "--brokers", brokers, "--group", sinkGroup, "--topic", enrichedTopic,
-                "--output", directory.path, "--exit-when-idle", "3",
-            ])
+        try await ExecutableRun.run("news-sink", sinkArguments(to: directory))
     }
 
     /// Every record in `topic`, read from the beginning with a throwaway group until each

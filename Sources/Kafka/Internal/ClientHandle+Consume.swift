@@ -54,6 +54,21 @@ extension ClientHandle {
         return KafkaError(code: failure, context: "storing offset \(nextOffset) for \(topicPartition)")
     }
 
+    /// Moves the fetch position of assigned partitions. Blocking: call on the consumer's queue.
+    func seek(_ offsets: [(TopicPartition, offset: Int64)], timeout: Duration) -> KafkaError? {
+        let list = TopicPartitionList.make(offsets)
+        defer { rd_kafka_topic_partition_list_destroy(list) }
+        if let error = rd_kafka_seek_partitions(pointer, list, timeout.timeoutMilliseconds) {
+            return KafkaError(consuming: error, context: "seeking")
+        }
+        for index in 0..<Int(list.pointee.cnt) where list.pointee.elems[index].err != RD_KAFKA_RESP_ERR_NO_ERROR {
+            let element = list.pointee.elems[index]
+            let partition = TopicPartition(topic: String(cString: element.topic), partition: element.partition)
+            return KafkaError(code: element.err, context: "seeking \(partition) to \(element.offset)")
+        }
+        return nil
+    }
+
     /// Synchronously commits the stored offsets; having nothing to commit is not an error.
     /// Blocking: call on the consumer's queue.
     func commitStoredOffsets() -> KafkaError? {

@@ -15,7 +15,7 @@ extension KafkaError {
             codeName: String(cString: rd_kafka_err2name(code)),
             message: "\(context): \(String(cString: rd_kafka_err2str(code)))",
             isRetriable: Self.retriableCodes.contains(code),
-            isFatal: code == RD_KAFKA_RESP_ERR__FATAL
+            isFatal: Self.fatalCodes.contains(code)
         )
     }
 
@@ -30,7 +30,8 @@ extension KafkaError {
             codeName: String(cString: rd_kafka_error_name(error)),
             message: "\(context): \(String(cString: rd_kafka_error_string(error)))",
             isRetriable: rd_kafka_error_is_retriable(error) != 0,
-            isFatal: rd_kafka_error_is_fatal(error) != 0
+            isFatal: rd_kafka_error_is_fatal(error) != 0,
+            requiresAbort: rd_kafka_error_txn_requires_abort(error) != 0
         )
     }
 
@@ -54,10 +55,20 @@ extension KafkaError {
             .configuration
         case RD_KAFKA_RESP_ERR__DESTROY:
             .closed
+        case RD_KAFKA_RESP_ERR__FENCED, RD_KAFKA_RESP_ERR_PRODUCER_FENCED, RD_KAFKA_RESP_ERR_INVALID_PRODUCER_EPOCH:
+            .fenced
         default:
             .librdkafka
         }
     }
+
+    /// Bare codes after which the client is unusable: librdkafka's own fatal error, and a
+    /// transactional producer fenced by a newer instance with its `transactional.id`.
+    private static let fatalCodes: Set<rd_kafka_resp_err_t> = [
+        RD_KAFKA_RESP_ERR__FATAL,
+        RD_KAFKA_RESP_ERR__FENCED,
+        RD_KAFKA_RESP_ERR_PRODUCER_FENCED,
+    ]
 
     /// Bare codes after which the same request may succeed; mirrors the Java client's
     /// RetriableException subclasses for broker codes. `rd_kafka_error_t` decides for itself.

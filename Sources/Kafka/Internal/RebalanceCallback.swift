@@ -27,6 +27,9 @@ enum RebalanceCallback {
         switch code {
         case RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS:
             logger.info("partitions assigned", metadata: metadata)
+            if let startingOffsets = consumer.startingOffsets, let partitions {
+                position(partitions, at: startingOffsets(topicPartitions), logger: logger, metadata: metadata)
+            }
             if let error = assign(client: client, partitions: partitions, incremental: incremental) {
                 logger.warning("applying the assignment failed: \(error)", metadata: metadata)
             }
@@ -49,6 +52,27 @@ enum RebalanceCallback {
             rd_kafka_assign(client, nil)
             consumer.state.withLock { $0.partitionsRevoked(topicPartitions, incremental: false) }
         }
+    }
+
+    /// Writes the chosen starting offsets into the assignment before it is applied, so that
+    /// fetching starts there instead of at the committed offsets.
+    private static func position(
+        _ partitions: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>,
+        at offsets: [TopicPartition: Int64],
+        logger: Logger,
+        metadata: Logger.Metadata
+    ) {
+        guard !offsets.isEmpty else { return }
+        for index in 0..<Int(partitions.pointee.cnt) {
+            let element = partitions.pointee.elems[index]
+            let partition = TopicPartition(topic: String(cString: element.topic), partition: element.partition)
+            if let offset = offsets[partition] {
+                partitions.pointee.elems[index].offset = offset
+            }
+        }
+        logger.debug(
+            "assigned partitions positioned",
+            metadata: metadata.merging([LogMetadataKey.offset: "\(offsets.map { "\($0.key)@\($0.value)" })"]) { $1 })
     }
 
     private static func commitBeforeRevoke(client: OpaquePointer, logger: Logger, metadata: Logger.Metadata) {

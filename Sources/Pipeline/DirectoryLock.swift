@@ -1,0 +1,28 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// An exclusive `flock` on a file, held while the object lives. The kernel releases it when
+/// the process dies, however it dies, so a crash never leaves a stale lock behind.
+final class DirectoryLock {
+    private let descriptor: Int32
+
+    /// Takes the lock on `file` (created if missing) without waiting.
+    /// - Throws: ``StateFileError`` with `busyMessage` when another process holds it.
+    init(file: URL, busyMessage: String) throws(StateFileError) {
+        descriptor = Glibc.open(file.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw StateFileError("could not open \(file.path): \(String(cString: strerror(errno)))")
+        }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            Glibc.close(descriptor)
+            throw StateFileError(busyMessage)
+        }
+    }
+
+    deinit {
+        Glibc.close(descriptor)
+    }
+}

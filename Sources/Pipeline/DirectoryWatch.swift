@@ -1,0 +1,102 @@
+import Foundation
+import Kafka
+import Logging
+import ServiceLifecycle
+import WorkerRuntime
+
+/// `news-producer --watch DIR`: publishes every article file that appears in `DIR` (or its
+/// subdirectories) once it is complete, and every new version of a file already published.
+///
+/// A file counts as complete when its size and modification time have not changed for the
+/// settle time; writers that write elsewhere (or to a name without an article extension, such
+/// as `x.txt.part`) and rename into place are picked up at once after it. Handled files are
+/// recorded in ``WatchState`` only after their records are acknowledged, so a restart neither
+/// republishes them nor misses files that arrived meanwhile.
+struct DirectoryWatch: Sendable {
+    var directory: String
+    var stateDirectory: URL
+    var settle: Duration
+    var exitWhenIdle: Duration?
+    var publisher: InputPublisher
+    var logger: Logger
+    /// How often the directory is listed.
+    var pollInterval: Duration = .milliseconds(250)
+    /// Files read and sent at once.
+    var maximumConcurrentFiles = 32
+
+    /// Watches until graceful shutdown, cancellation or idle exit; adds what it did to `summary`.
+    /// - Throws: ``StateFileError`` when the state cannot be read or written.
+    func run(into summary: inout ProducerSummary) async throws {
+        let state = try WatchState(directory: stateDirectory)
+        let root = URL(fileURLWithPath: directory).standardizedFileURL.path
+        logger.info(
+            "watching for articles",
+            metadata: [
+                LogMetadataKey.directory: "\(root)", "state": "\(stateDirectory.path)",
+                "files_already_handled": "\(state.count)",
+            ])
+        var candidates: [String: (snapshot: FileSnapshot, since: ContinuousClock.Instant)] = [:]
+        var lastActivity = ContinuousClock.now
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            let now = ContinuousClock.now
+            let collection = ArticleInputCollector().collect([root])
+            var ready: [(input: ArticleInput, snapshot: FileSnapshot)] = []
+            var listed: Set<String> = []
+            for input in collection.inputs {
+                listed.insert(input.path)
+                guard let snapshot = FileSnapshot.of(input.path), !state.isHandled(input.path, snapshot) else {
+                    continue
+                }
+                if let candidate = candidates[input.path], candidate.snapshot == snapshot {
+                    if now - candidate.since >= settle { ready.append((input, snapshot)) }
+                } else {
+                    candidates[input.path] = (snapshot, now)
+                }
+            }
+            candidates = candidates.filter { listed.contains($0.key) }
+            let linkProblems = collection.problems.filter {
+                $0.isDeadLettered && !state.isHandled($0.source, Self.unusable)
+            }
+            if !linkProblems.isEmpty {
+                summary.add(await publisher.report(linkProblems))
+                for problem in linkProblems { try state.record(problem.source, Self.unusable, published: false) }
+            }
+
+            if !ready.isEmpty {
+                lastActivity = now
+                for (path, snapshot, outcome) in await publish(ready) {
+                    summary.add(outcome)
+                    // Undelivered records are tried again on a later round; the file stays a candidate.
+                    guard outcome.failed == 0, outcome.deadLettered == outcome.problems else { continue }
+                    try state.record(path, snapshot, published: outcome.delivered > 0)
+                    candidates[path] = nil
+                }
+            }
+            try state.synchronize()
+            if let exitWhenIdle, candidates.isEmpty, ContinuousClock.now - lastActivity >= exitWhenIdle {
+                logger.info("no new files for \(exitWhenIdle); exiting")
+                break
+            }
+            try await Task.sleep(for: pollInterval)
+        }
+    }
+
+    /// The snapshot recorded for an input that can never be read (a link loop): handled once.
+    private static let unusable = FileSnapshot(size: -1, modified: 0)
+
+    private func publish(_ files: [(input: ArticleInput, snapshot: FileSnapshot)]) async
+        -> [(String, FileSnapshot, InputPublisher.Outcome)]
+    {
+        var results: [(String, FileSnapshot, InputPublisher.Outcome)] = []
+        for start in stride(from: 0, to: files.count, by: maximumConcurrentFiles) {
+            let batch = files[start..<min(start + maximumConcurrentFiles, files.count)]
+            await withTaskGroup(of: (String, FileSnapshot, InputPublisher.Outcome).self) { group in
+                for (input, snapshot) in batch {
+                    group.addTask { (input.path, snapshot, await publisher.publish(input)) }
+                }
+                for await result in group { results.append(result) }
+            }
+        }
+        return results
+    }
+}
