@@ -1,0 +1,67 @@
+extension SegmentGrammar {
+    /// Lowercase particles inside foreign names ("Ursula von der Leyen").
+    private static let nameParticles: Set<UInt64> = Set(
+        ["von", "van", "der", "de", "da", "di", "dos", "du", "bin", "al", "el", "la", "le"].map(Tokenizer.wordKey))
+
+    /// A person's name right after a title: two to four capitalised words ("Tập Cận Bình",
+    /// "Joe Biden"), or one foreign-shaped word ("Putin"). A Vietnamese given name alone
+    /// ("Bộ trưởng Sơn") is a reference, resolved later against the names already found.
+    func nameAfterTitle(at index: Int) -> Range<Int>? {
+        guard let first = token(index), first.casing == .capitalized, first.spaceBefore || index == 0,
+            place(at: index, inTitle: true) == nil, longest(.nonEntity, at: index) == nil
+        else { return nil }
+        let (end, words) = nameRun(from: index, allowParticles: true)
+        guard words <= Self.maximumNameTokens else { return nil }
+        if words == 1 { return first.isForeignShaped ? index..<end : nil }
+        return index..<end
+    }
+
+    /// A Vietnamese name starting with a surname from surnames.txt: the surname and one to three
+    /// capitalised syllables ("Tô Lâm", "Võ Thị Ánh Xuân"). Longer runs are headlines, not names.
+    func surnameLedName(at index: Int) -> (range: Range<Int>, surname: Int32)? {
+        guard !segment.isShouting, let first = token(index), first.casing == .capitalized,
+            let surname = longest(.surname, at: index)
+        else { return nil }
+        let (end, words) = nameRun(from: index, allowParticles: false)
+        guard (2...Self.maximumNameTokens).contains(words) else { return nil }
+        return (index..<end, surname.entry)
+    }
+
+    /// Capitalised words after a form of address: "ông Nguyễn Văn Mạnh", "ông Biden".
+    func nameAfterHonorific(at index: Int) -> Range<Int>? {
+        guard !segment.isShouting, let first = token(index), first.casing == .capitalized,
+            place(at: index) == nil, longest(.nonEntity, at: index) == nil, !startsOtherPhrase(at: index)
+        else { return nil }
+        let (end, words) = nameRun(from: index, allowParticles: true)
+        return (1...Self.maximumNameTokens).contains(words) ? index..<end : nil
+    }
+
+    /// The end of a run of capitalised words from `start`, stopping at a title, an organisation,
+    /// an event or a form of address, and how many words it has (particles and hyphenated parts
+    /// such as "Jae-yong" do not count). Counting stops one past ``maximumNameTokens``.
+    private func nameRun(from start: Int, allowParticles: Bool) -> (end: Int, words: Int) {
+        var end = start
+        var words = 0
+        while let current = token(end) {
+            if current.casing == .capitalized {
+                if end > start && (startsOtherPhrase(at: end) || !current.spaceBefore) { break }
+                words += 1
+                end += 1
+                // "Jae-yong", "Frank-Walter"
+                if segment.isMark("-", at: end), let next = token(end + 1), next.isWord,
+                    !tokens[end].spaceBefore, !next.spaceBefore
+                {
+                    end += 2
+                }
+            } else if allowParticles, words > 0, current.isLowercaseWord,
+                Self.nameParticles.contains(current.key), token(end + 1)?.casing == .capitalized
+            {
+                end += 1
+            } else {
+                break
+            }
+            if words > Self.maximumNameTokens { break }
+        }
+        return (end, words)
+    }
+}
