@@ -19,20 +19,28 @@ struct ThroughputMeasurement {
     ) throws -> ThroughputMeasurement {
         let sizes = corpus.map { $0.text?.utf8.count ?? $0.bodyBase64?.utf8.count ?? 0 }
         let provenance = Provenance(enricherVersion: "bench", topic: nil, partition: nil, offset: nil, processedAt: Date())
+        return run(sizes: sizes, for: duration, minimumIterations: minimumIterations) { index in
+            _ = try? processor.process(corpus[index], provenance: provenance)
+        }
+    }
+
+    /// Runs `work` on items `0..<sizes.count` round-robin; `sizes` are the items' bytes.
+    static func run(
+        sizes: [Int], for duration: Duration, minimumIterations: Int = 100, work: (Int) -> Void
+    ) -> ThroughputMeasurement {
         // Warm-up: caches, lazily built tables and allocator pools are not what is measured.
-        for article in corpus { _ = try? processor.process(article, provenance: provenance) }
+        for index in sizes.indices { work(index) }
 
         var measurement = ThroughputMeasurement()
         let clock = ContinuousClock()
         let started = clock.now
         var index = 0
         while measurement.articles < minimumIterations || clock.now - started < duration {
-            let article = corpus[index % corpus.count]
             let before = clock.now
-            _ = try? processor.process(article, provenance: provenance)
+            work(index % sizes.count)
             measurement.latencies.append(clock.now - before)
             measurement.articles += 1
-            measurement.bytes += sizes[index % corpus.count]
+            measurement.bytes += sizes[index % sizes.count]
             index += 1
         }
         measurement.elapsed = clock.now - started
