@@ -21,8 +21,14 @@ struct LexiconFlags: OptionSet, Sendable {
     /// A place name that is also a common word or given name ("Anh"): not taken at the start
     /// of a sentence or after a form of address.
     static let ambiguous = LexiconFlags(rawValue: 1 << 8)
-    /// A name word allowed anywhere in a name, not only right after its head ("quốc tế").
-    static let scope = LexiconFlags(rawValue: 1 << 9)
+    /// A name word that may also follow capitalised words of the name ("giao thông" in "Cục
+    /// Cảnh sát giao thông"), not only its head: a noun, never a verb.
+    static let anywhere = LexiconFlags(rawValue: 1 << 9)
+    /// A name word that qualifies a whole name ("quốc tế", "toàn quốc"), so a name of lowercase
+    /// words ending with it is specific enough ("Cơ quan năng lượng nguyên tử quốc tế").
+    static let scope = LexiconFlags(rawValue: 1 << 17)
+    /// A phrase that gives the title after it to the person before it ("giữ chức").
+    static let appointment = LexiconFlags(rawValue: 1 << 18)
     /// A place prefix that is part of the name ("sông Hồng", "đường Lê Lợi").
     static let keep = LexiconFlags(rawValue: 1 << 10)
     /// Opens a document's name ("Nghị quyết", "Hiến chương").
@@ -41,7 +47,7 @@ struct LexiconFlags: OptionSet, Sendable {
     static let names: [String: LexiconFlags] = [
         "needs-complement": .needsComplement, "ministry": .ministry, "posting": .posting, "prefix": .prefix,
         "suffix": .suffix, "territorial": .territorial, "standalone": .standalone, "agency": .agency,
-        "ambiguous": .ambiguous, "scope": .scope, "keep": .keep, "document": .document,
+        "ambiguous": .ambiguous, "anywhere": .anywhere, "scope": .scope, "appointment": .appointment, "keep": .keep, "document": .document,
         "ethnic-marker": .ethnicMarker, "credit": .credit, "pronoun": .pronoun, "auxiliary": .auxiliary,
         "connective": .connective,
     ]

@@ -50,7 +50,6 @@ struct EntityRecognizer {
                 lastWords[lastWord] = mention.key
             }
         }
-        guard !people.isEmpty else { return }
 
         for (segmentIndex, recognition) in recognitions.enumerated() {
             let segment = segments[segmentIndex]
@@ -89,7 +88,10 @@ struct EntityRecognizer {
             }
             for reference in recognition.shortReferences {
                 let word = segment.tokens[reference.range.lowerBound].key
-                guard let found = lastWords[word], let key = found, let person = people[key] else { continue }
+                guard let found = lastWords[word], let key = found, let person = people[key] else {
+                    if let standalone = reference.standalone { result.mentions.append(standalone) }
+                    continue
+                }
                 var mention = person
                 mention.segment = segmentIndex
                 mention.range = reference.range

@@ -37,7 +37,22 @@ struct EntityScanner {
                 continue
             }
 
-            if let event = grammar.event(at: index) {
+            // "Nguyễn Anh Tuấn giữ chức Bí thư Tỉnh ủy", "… đã được bổ nhiệm làm Thứ trưởng …"
+            if let lastPerson, lastPersonEnd == index, let appointment = appointment(at: index),
+                let chain = grammar.titleChain(at: appointment, afterName: true)
+            {
+                result.mentions[lastPerson].titles += titles(chain, rule: .titleAfterName)
+                addNested(chain, to: &result)
+                index = chain.range.upperBound
+                continue
+            }
+
+            // A known organisation whose name opens like an event ("Diễn đàn Kinh tế Thế giới")
+            // is the organisation, unless an ordinal or year makes it an edition.
+            if let event = grammar.event(at: index),
+                event.ordinal != nil || event.year != nil
+                    || Int(grammar.longest(.organization, at: index)?.length ?? 0) < event.range.count
+            {
                 result.events.append(event)
                 addNested(organizations: event.organizations, places: event.places, to: &result)
                 index = event.range.upperBound
@@ -82,6 +97,12 @@ struct EntityScanner {
                     result.mentions[lastPerson].titles += titles(appositive, rule: .titleAfterName)
                     addNested(appositive, to: &result)
                     index = appositive.range.upperBound
+                    if let organization = appositive.titles.last?.organizations.last,
+                        organization.range.upperBound == index, let alias = acronymAlias(after: organization)
+                    {
+                        result.mentions.append(alias)
+                        index += 3
+                    }
                     continue
                 }
                 addNested(chain, to: &result)
@@ -95,7 +116,7 @@ struct EntityScanner {
                     grammar.nameAfterHonorific(at: after)?.count == 1
                 {
                     // "Bộ trưởng Sơn": the person by given name.
-                    result.shortReferences.append((after..<after + 1, mentions.last))
+                    result.shortReferences.append(ShortReference(range: after..<after + 1, title: mentions.last))
                     index = after + 1
                     continue
                 }
@@ -107,15 +128,8 @@ struct EntityScanner {
             if let organization = grammar.organization(at: index) {
                 addNested(organizations: [organization], places: [], to: &result)
                 index = organization.range.upperBound
-                // "Cơ quan năng lượng nguyên tử quốc tế (IAEA)"
-                if organization.isReportable, segment.isMark("(", at: index), segment.isMark(")", at: index + 2),
-                    let acronym = grammar.token(index + 1), acronym.casing == .allCaps
-                {
-                    let range = index + 1..<index + 2
-                    result.mentions.append(
-                        EntityMention(
-                            kind: .organization, segment: segmentIndex, range: range, name: segment.text(range),
-                            key: segment.key(range), rule: .acronymAfterName, evidence: organization.evidence))
+                if let alias = acronymAlias(after: organization) {
+                    result.mentions.append(alias)
                     index += 3
                 }
                 continue
@@ -135,10 +149,19 @@ struct EntityScanner {
                     continue
                 }
                 if let name = grammar.nameAfterHonorific(at: after) {
-                    if name.count >= 2 || tokens[name.lowerBound].isForeignShaped {
+                    if name.count >= 2 {
                         addPerson(name, rule: .honorificThenName, evidence: [honorific.entry], titles: [])
                     } else {
-                        result.shortReferences.append((name, nil))
+                        // "ông Macron": the surname of someone named in full elsewhere, or a
+                        // foreign person named only so.
+                        let standalone =
+                            tokens[name.lowerBound].isForeignShaped
+                            ? EntityMention(
+                                kind: .person, segment: segmentIndex, range: name, name: segment.text(name),
+                                key: segment.key(name), rule: .honorificThenName, evidence: [honorific.entry],
+                                titles: groupTitles)
+                            : nil
+                        result.shortReferences.append(ShortReference(range: name, title: nil, standalone: standalone))
                     }
                     index = name.upperBound
                     continue
@@ -154,11 +177,59 @@ struct EntityScanner {
             }
 
             if token.isCapitalized && !segment.isShouting {
+                if let place = placeBeforeBracketedPlace(at: index) {
+                    addNested(organizations: [], places: [place], to: &result)
+                    index = place.range.upperBound
+                    continue
+                }
                 result.unrecognizedWords.append(index)
             }
             index += 1
         }
         return result
+    }
+
+    /// "Cơ quan năng lượng nguyên tử quốc tế (IAEA)", "… Ngoại thương Việt Nam (Vietcombank)":
+    /// one acronym or foreign word in brackets right after an organisation names it too.
+    private func acronymAlias(after organization: OrganizationSpan) -> EntityMention? {
+        let open = organization.range.upperBound
+        guard organization.isReportable, segment.isMark("(", at: open), segment.isMark(")", at: open + 2),
+            let acronym = grammar.token(open + 1),
+            acronym.casing == .allCaps || (acronym.casing == .capitalized && acronym.isForeignShaped),
+            grammar.place(at: open + 1) == nil
+        else { return nil }
+        let range = open + 1..<open + 2
+        return EntityMention(
+            kind: .organization, segment: segmentIndex, range: range, name: segment.text(range),
+            key: segment.key(range), rule: .acronymAfterName, evidence: organization.evidence)
+    }
+
+    /// The token after an appointment phrase ("giữ chức", "đã được bổ nhiệm làm") at `index`.
+    private func appointment(at index: Int) -> Int? {
+        var start = index
+        while let auxiliary = grammar.longest(.speech, at: start, accept: { $0.contains(.auxiliary) }) {
+            start += Int(auxiliary.length)
+        }
+        guard let phrase = grammar.longest(.title, at: start, accept: { $0.contains(.appointment) }) else { return nil }
+        return start + Int(phrase.length)
+    }
+
+    /// "Davos (Thụy Sĩ)": capitalised words that no rule knows, followed by a known place in
+    /// brackets, are a place in it.
+    private func placeBeforeBracketedPlace(at index: Int) -> PlaceSpan? {
+        guard tokens[index].isCapitalizedMidSentence else { return nil }
+        var end = index
+        while let current = grammar.token(end), current.isCapitalized, end - index < SegmentGrammar.maximumNameTokens {
+            if end > index && grammar.startsOtherPhrase(at: end) { return nil }
+            end += 1
+        }
+        guard segment.isMark("(", at: end), let inside = grammar.place(at: end + 1), inside.rule == .knownPlace,
+            segment.isMark(")", at: inside.range.upperBound)
+        else { return nil }
+        let range = index..<end
+        return PlaceSpan(
+            range: range, nameRange: range, key: segment.key(range), rule: .placeBeforeBracketedPlace,
+            evidence: inside.evidence)
     }
 
     /// Lexicons whose longer match at the same token wins over a word that names nothing:

@@ -13,7 +13,8 @@ public enum RecognitionRule: String, Sendable, Codable, CaseIterable {
     case photoCredit = "photo-credit"
     /// A title given to the person it precedes ("Tổng Bí thư Nguyễn Phú Trọng").
     case titleBeforeName = "title-before-name"
-    /// A title set off after the person's name ("Nguyễn Quốc Đoàn, Bí thư Tỉnh ủy").
+    /// A title set off after the person's name ("Nguyễn Quốc Đoàn, Bí thư Tỉnh ủy"), or given by
+    /// an appointment phrase ("Nguyễn Anh Tuấn giữ chức Bí thư Tỉnh ủy").
     case titleAfterName = "title-after-name"
     /// A title introducing a list after a colon ("các đồng chí Ủy viên Bộ Chính trị: A, …; B, …").
     case groupTitle = "group-title"
@@ -27,6 +28,8 @@ public enum RecognitionRule: String, Sendable, Codable, CaseIterable {
     case knownPlace = "known-place"
     /// A place: a prefix from place-prefixes.txt ("tỉnh", "phường") and a capitalised name.
     case placePrefix = "place-prefix"
+    /// A place: capitalised words followed by a known place in brackets ("Davos (Thụy Sĩ)").
+    case placeBeforeBracketedPlace = "place-before-bracketed-place"
     /// An event: a head from event-heads.txt with a name or an ordinal ("lần thứ 32", "XIII").
     case eventHead = "event-head"
     /// A date with day, month and year.

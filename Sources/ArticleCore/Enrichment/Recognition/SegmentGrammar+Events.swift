@@ -34,7 +34,9 @@ extension SegmentGrammar {
         var onlyNameWords = true
         var capitalRun = 0
         name: while let current = token(end), end - index < Self.maximumBodyTokens, current.isWord {
-            if let word = longest(.nameWord, at: end), onlyNameWords || entry(word).flags.contains(.scope) {
+            if let word = longest(.nameWord, at: end),
+                onlyNameWords || entry(word).flags.contains(.anywhere) || entry(word).flags.contains(.scope)
+            {
                 end += Int(word.length)
                 hasName = hasName || entry(word).flags.contains(.scope) || current.isCapitalized
                 capitalRun = 0
@@ -44,15 +46,20 @@ extension SegmentGrammar {
             if startsTitle(at: end) { break name }
             onlyNameWords = false
             hasName = true
-            if let organization = longest(.organization, at: end) {
-                span.organizations.append(
-                    OrganizationSpan(
-                        range: end..<end + Int(organization.length), key: segment.key(end..<end + Int(organization.length)),
-                        isReportable: true, rule: .knownOrganization, evidence: [organization.entry]))
-                end += Int(organization.length)
-            } else if let place = place(at: end, inTitle: true), place.rule == .knownPlace {
+            if let place = place(at: end, inTitle: true), Int(place.evidence.last ?? -1) >= 0,
+                lexicons.info[Int(place.evidence.last!)].category == .place
+            {
+                // A place from the gazetteer, with or without prefix: "Hội nghị Cấp cao ASEAN tại
+                // Jakarta", "Đại hội Đảng bộ tỉnh Bắc Ninh".
                 span.places.append(place)
                 end = place.range.upperBound
+            } else if longest(.organization, at: end) != nil || longest(.organizationHead, at: end) != nil,
+                let organization = organization(at: end), organization.isReportable,
+                organization.rule == .knownOrganization || !organization.places.isEmpty
+            {
+                // "Hội nghị Ban Chấp hành Trung ương Đảng", "Đại hội Đảng bộ tỉnh Bắc Ninh".
+                span.organizations.append(organization)
+                end = organization.range.upperBound
             } else {
                 end += 1
                 capitalRun += 1

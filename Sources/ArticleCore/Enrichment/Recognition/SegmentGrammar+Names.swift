@@ -53,15 +53,22 @@ extension SegmentGrammar {
                 {
                     end += 2
                 }
-            } else if allowParticles, words > 0, current.isLowercaseWord,
-                Self.nameParticles.contains(current.key), token(end + 1)?.casing == .capitalized
+            } else if allowParticles, words > 0, let afterParticles = particlesEnd(from: end),
+                token(afterParticles)?.casing == .capitalized
             {
-                end += 1
+                end = afterParticles
             } else {
                 break
             }
             if words > Self.maximumNameTokens { break }
         }
         return (end, words)
+    }
+
+    /// The end of a run of name particles ("von der") starting at `start`, or nil if none.
+    private func particlesEnd(from start: Int) -> Int? {
+        var end = start
+        while let current = token(end), current.isLowercaseWord, Self.nameParticles.contains(current.key) { end += 1 }
+        return end > start ? end : nil
     }
 }

@@ -114,7 +114,7 @@ extension SegmentGrammar {
                 break body
             }
             if current.isCapitalized {
-                if startsTitle(at: end) || longest(.honorific, at: end) != nil { break body }
+                if startsTitle(at: end) { break body }
                 onlyNameWords = false
                 endsWithScope = false
                 if let nested = knownOrganization(at: end) {
@@ -126,10 +126,13 @@ extension SegmentGrammar {
                     span.organizations += nested.organizations
                     span.places += nested.places
                     end = nested.range.upperBound
-                } else if let word = longest(.nameWord, at: end, accept: { $0.contains(.scope) }) {
+                } else if let word = longest(.nameWord, at: end, accept: { $0.contains(.anywhere) || $0.contains(.scope) }) {
                     end += Int(word.length)  // "Quốc tế", "Hồ Chí Minh" in "Học viện … Hồ Chí Minh"
                 } else {
                     if plainRunStart == nil { plainRunStart = end }
+                    // An acronym or foreign word ends a run: "TMCP Ngoại thương" starts a word.
+                    let previous = tokens[end - 1]
+                    if previous.casing == .allCaps || previous.isForeignShaped { capitalRun = 0 }
                     end += 1
                     capitalRun += 1
                     lastWasCapital = true
@@ -150,7 +153,9 @@ extension SegmentGrammar {
                 plainRunStart = nil
                 continue
             }
-            if let word = longest(.nameWord, at: end), onlyNameWords || entry(word).flags.contains(.scope) {
+            if let word = longest(.nameWord, at: end),
+                onlyNameWords || entry(word).flags.contains(.anywhere) || entry(word).flags.contains(.scope)
+            {
                 end += Int(word.length)
                 endsWithScope = entry(word).flags.contains(.scope)
                 lastWasCapital = false

@@ -31,13 +31,25 @@ extension SegmentGrammar {
             prefixes.append(prefix.entry)
             headStart += Int(prefix.length)
         }
-        // "Trưởng ban" and "Trưởng": the longest head that the rest of the phrase completes.
+        // "Trưởng ban" and "Trưởng": the reading that covers most; on a tie the shorter head,
+        // leaving more to the organisation ("Trưởng" + "Ban Tổ chức Trung ương").
+        var best: TitleSpan?
         for head in segment.lattice.all(.title, at: headStart, accept: Self.isTitleHead) {
-            if let span = title(from: index, prefixes: prefixes, head: head, at: headStart, afterName: afterName) {
-                return span
+            guard var span = title(from: index, prefixes: prefixes, head: head, at: headStart, afterName: afterName)
+            else { continue }
+            // "PGS.TS": titles glued by a period are one.
+            while segment.isMark(".", at: span.range.upperBound), let next = token(span.range.upperBound + 1),
+                !tokens[span.range.upperBound].spaceBefore, !next.spaceBefore,
+                let glued = title(at: span.range.upperBound + 1, afterName: afterName)
+            {
+                span.range = span.range.lowerBound..<glued.range.upperBound
+                span.evidence += glued.evidence
+                span.organizations += glued.organizations
+                span.places += glued.places
             }
+            if best == nil || span.range.upperBound >= best!.range.upperBound { best = span }
         }
-        return nil
+        return best
     }
 
     private func title(
@@ -70,9 +82,9 @@ extension SegmentGrammar {
             span.places.append(place)
             end = place.range.upperBound
             hasComplement = true
-        } else if headFlags.contains(.posting), segment.isWord(Self.atKey, at: end),
-            let place = place(at: end + 1, inTitle: true)
-        {
+        }
+        // "Đại sứ Việt Nam tại Hoa Kỳ"
+        if headFlags.contains(.posting), segment.isWord(Self.atKey, at: end), let place = place(at: end + 1, inTitle: true) {
             span.places.append(place)
             end = place.range.upperBound
         }

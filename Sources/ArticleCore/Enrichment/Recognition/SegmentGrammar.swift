@@ -42,7 +42,11 @@ struct SegmentGrammar {
     /// Looks at the lattice only (no nested parsing), so rules can ask it at every token.
     func startsOtherPhrase(at index: Int) -> Bool {
         guard let current = token(index) else { return false }
-        if longest(.eventHead, at: index) != nil || longest(.honorific, at: index) != nil { return true }
+        // A form of address is lowercase inside a sentence; capitalised, it is a given name
+        // ("Nguyễn Anh Tuấn").
+        if longest(.eventHead, at: index) != nil || (current.casing == .lower && longest(.honorific, at: index) != nil) {
+            return true
+        }
         if current.isCapitalized {
             if longest(.organization, at: index) != nil { return true }
             if let head = longest(.organizationHead, at: index) {
@@ -66,6 +70,6 @@ struct SegmentGrammar {
     }
 
     static func isTitleHead(_ flags: LexiconFlags) -> Bool {
-        !flags.contains(.prefix) && !flags.contains(.suffix)
+        !flags.contains(.prefix) && !flags.contains(.suffix) && !flags.contains(.appointment)
     }
 }
