@@ -33,9 +33,18 @@ struct QuoteExtractor {
         let tokens = segment.tokens
         var findings: [Finding] = []
         var lastSpeaker: String?
+        // Verbs already used by a quotation they follow ("“…”, Thủ tướng … nhấn mạnh").
+        var attributedVerbs = Set<Int>()
         var index = 0
         while index < tokens.count {
-            guard tokens[index].isLowercaseWord,
+            if let attributed = quoteBeforeSpeaker(at: index, in: segment, index: segmentIndex, grammar: grammar) {
+                findings.append(attributed.finding)
+                lastSpeaker = attributed.finding.quote.speaker ?? lastSpeaker
+                attributedVerbs.insert(attributed.verb)
+                index = attributed.finding.range.upperBound
+                continue
+            }
+            guard tokens[index].isLowercaseWord, !attributedVerbs.contains(index),
                 let cue = grammar.longest(.speech, at: index, accept: { !$0.contains(.auxiliary) && !$0.contains(.connective) })
             else {
                 index += 1
@@ -74,6 +83,39 @@ struct QuoteExtractor {
             index = content.upperBound
         }
         return findings
+    }
+
+    /// Words in quotation marks that open a clause and are followed by a comma, the speaker and
+    /// a speech verb: "“Chúng tôi sẽ không để ai bị bỏ lại phía sau”, Thủ tướng Phạm Minh Chính
+    /// nhấn mạnh".
+    private func quoteBeforeSpeaker(
+        at start: Int, in segment: TextSegment, index segmentIndex: Int, grammar: SegmentGrammar
+    ) -> (finding: Finding, verb: Int)? {
+        let tokens = segment.tokens
+        guard tokens[start].kind == .punctuation, Self.openingQuotes.contains(tokens[start].mark),
+            start == 0 || tokens[start - 1].endsSentence || tokens[start - 1].isMark(":"),
+            let quoted = quoted(from: start, in: tokens), segment.isMark(",", at: quoted.upperBound)
+        else { return nil }
+        var verb = quoted.upperBound + 1
+        while verb < tokens.count, !tokens[verb].isClauseBreak {
+            if tokens[verb].isLowercaseWord,
+                grammar.longest(.speech, at: verb, accept: { !$0.contains(.auxiliary) && !$0.contains(.connective) }) != nil
+            {
+                guard let speaker = speaker(
+                    before: verb, in: segment, index: segmentIndex, grammar: grammar, allowSubject: false,
+                    lastSpeaker: nil)
+                else { return nil }
+                let text = segment.text(quoted.lowerBound + 1..<quoted.upperBound - 1)
+                return (
+                    Finding(
+                        quote: Quote(text: text, speaker: speaker, kind: .direct), segment: segmentIndex,
+                        range: quoted, rule: .quotedSpeech),
+                    verb
+                )
+            }
+            verb += 1
+        }
+        return nil
     }
 
     /// Who speaks the verb at `verb`, or nil when the text does not say.
