@@ -35,7 +35,8 @@ import Testing
             try RepositoryFixtures.seedBytes("004_f53dcad156fbf52c.txt"), source: "004", contentType: "text/plain",
             receivedAt: Date(timeIntervalSince1970: 0))
         let provenance = Provenance(enricherVersion: "test", topic: nil, partition: nil, offset: nil, processedAt: Date(timeIntervalSince1970: 0))
-        let (article, explanations) = try ArticleProcessor().processExplained(raw, provenance: provenance)
+        let explained = try ArticleProcessor().explain(raw, provenance: provenance)
+        let (article, explanations) = (explained.article, explained.enrichment)
         let entities = try #require(article.entities)
         for person in entities.persons {
             #expect(explanations.contains { $0.field == "entities.persons" && $0.text == person.name })
