@@ -7,6 +7,8 @@ struct ThroughputMeasurement {
     var articles = 0
     var bytes = 0
     var elapsed: Duration = .zero
+    /// CPU time the measuring thread used meanwhile.
+    var cpuTime: Duration = .zero
     var latencies: [Duration] = []
 
     /// - Parameters:
@@ -34,6 +36,7 @@ struct ThroughputMeasurement {
         var measurement = ThroughputMeasurement()
         let clock = ContinuousClock()
         let started = clock.now
+        let cpuStarted = ThreadCPUTime.now()
         var index = 0
         while measurement.articles < minimumIterations || clock.now - started < duration {
             let before = clock.now
@@ -44,6 +47,7 @@ struct ThroughputMeasurement {
             index += 1
         }
         measurement.elapsed = clock.now - started
+        measurement.cpuTime = ThreadCPUTime.now() - cpuStarted
         return measurement
     }
 
@@ -51,9 +55,10 @@ struct ThroughputMeasurement {
         let seconds = elapsed.seconds
         let sorted = latencies.sorted()
         return String(
-            format: "%@: %.0f articles/s, %.2f MB/s, p50 %@, p99 %@ (%d articles in %.1f s)",
+            format: "%@: %.0f articles/s, %.2f MB/s, p50 %@, p99 %@ (%d articles in %.1f s); CPU %.3f ms/article",
             name, Double(articles) / seconds, Double(bytes) / 1_048_576 / seconds,
-            Self.format(percentile(0.50, of: sorted)), Self.format(percentile(0.99, of: sorted)), articles, seconds)
+            Self.format(percentile(0.50, of: sorted)), Self.format(percentile(0.99, of: sorted)), articles, seconds,
+            cpuTime.seconds * 1000 / Double(max(1, articles)))
     }
 
     private func percentile(_ fraction: Double, of sorted: [Duration]) -> Duration {

@@ -74,7 +74,7 @@ public struct ArticleEnricher: Sendable {
             keywords: KeywordExtractor(lexicons: lexicons).keywords(
                 segments: segments, names: Self.keywordNames(
                     recognized, entities: entities, events: events, hasTitle: segments.first?.kind == .title),
-                named: Self.namedRanges(recognized)),
+                named: Self.namedRanges(recognized, segmentCount: segments.count)),
             summary: SummaryExtractor(lexicons: lexicons).summary(segments: body),
             simhash: SimHash(segments: body, lexicons: lexicons).hex,
             storyKey: story?.key, explanations: [])
@@ -110,14 +110,17 @@ public struct ArticleEnricher: Sendable {
     }
 
     /// Tokens taken by names, titles and events, by segment.
-    private static func namedRanges(_ recognized: EntityRecognizer.Result) -> [Int: [Range<Int>]] {
-        var ranges: [Int: [Range<Int>]] = [:]
-        for mention in recognized.mentions {
-            ranges[mention.segment, default: []].append(mention.range)
-            for title in mention.titles { ranges[title.segment, default: []].append(title.range) }
+    private static func namedRanges(_ recognized: EntityRecognizer.Result, segmentCount: Int) -> [[Range<Int>]] {
+        var ranges = [[Range<Int>]](repeating: [], count: segmentCount)
+        func add(_ range: Range<Int>, _ segment: Int) {
+            if segment < segmentCount { ranges[segment].append(range) }
         }
-        for title in recognized.titleReferences { ranges[title.segment, default: []].append(title.range) }
-        for (segment, span) in recognized.events { ranges[segment, default: []].append(span.range) }
+        for mention in recognized.mentions {
+            add(mention.range, mention.segment)
+            for title in mention.titles { add(title.range, title.segment) }
+        }
+        for title in recognized.titleReferences { add(title.range, title.segment) }
+        for (segment, span) in recognized.events { add(span.range, segment) }
         return ranges
     }
 

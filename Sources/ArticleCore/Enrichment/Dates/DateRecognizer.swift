@@ -12,25 +12,24 @@ struct DateRecognizer {
     private static let yearWord = Tokenizer.wordKey("năm")
     private static let andWord = Tokenizer.wordKey("và")
     /// Time-of-day words written before a date, kept in its text: "Sáng 19/12".
-    private static let timeOfDay: Set<UInt64> = Set(
-        ["sáng", "chiều", "tối", "trưa", "đêm", "khuya", "hôm", "rạng"].map(Tokenizer.wordKey))
+    private static let timeOfDayWords = ["sáng", "chiều", "tối", "trưa", "đêm", "khuya", "hôm", "rạng"]
+    private static let timeOfDay = KeySet(words: timeOfDayWords)
     /// Words after which a year is one the article looks forward to.
-    private static let horizonWords: Set<UInt64> = Set(["đến", "tới", "nhìn"].map(Tokenizer.wordKey))
+    private static let horizonWords = KeySet(words: ["đến", "tới", "nhìn"])
     /// Words before a span of years, kept in its text: "nhiệm kỳ 2021-2025".
     private static let spanWords: [[UInt64]] = [["nhiệm", "kỳ"], ["giai", "đoạn"], ["niên", "khóa"], ["năm"]].map {
         $0.map(Tokenizer.wordKey)
     }
     /// After a day-month pair, these make it a count ("2-3 năm tới"), not a date.
-    private static let quantityWords: Set<UInt64> = Set(
-        ["năm", "tháng", "ngày", "giờ", "tuần", "tuổi", "lần", "người", "km", "tỷ", "triệu", "nghìn"].map(
-            Tokenizer.wordKey))
+    private static let quantityWords = KeySet(
+        words: ["năm", "tháng", "ngày", "giờ", "tuần", "tuổi", "lần", "người", "km", "tỷ", "triệu", "nghìn"])
 
     static let earliestYear = 1900
     static let latestYear = 2100
 
     /// Words a date can start with; any other word is skipped at once.
-    private static let openingWords: Set<UInt64> = timeOfDay.union([dayWord, monthWord, yearWord])
-        .union(spanWords.map { $0[0] })
+    private static let openingWords = KeySet(
+        keys: timeOfDayWords.map(Tokenizer.wordKey) + [dayWord, monthWord, yearWord] + spanWords.map { $0[0] })
 
     /// Every date in `segment`, in order.
     func findings(in segment: TextSegment, index segmentIndex: Int) -> [DateFinding] {

@@ -35,7 +35,9 @@ final class Lexicons: Sendable {
             entries.append(entry)
             for spelling in spellings {
                 let words = Tokenizer.tokenize(spelling, vocabulary: nil).map { vocabulary.intern($0.key) }
-                guard !words.isEmpty else { continue }
+                // Stop words are asked about by word (``isStopword(_:)``), not as phrases: kept out
+                // of the trie, they add nothing to every segment's lattice.
+                guard !words.isEmpty, entry.category != .stopword else { continue }
                 index.insert(words, entry: id)
             }
         }

@@ -17,7 +17,7 @@ struct QuoteExtractor {
     /// A subject phrase taken as a speaker ("Đảng ta") is at most this many words.
     static let maximumSubjectWords = 4
 
-    private static let thatWords: Set<UInt64> = Set(["rằng", "là"].map(Tokenizer.wordKey))
+    private static let thatWords = KeySet(words: ["rằng", "là"])
     private static let openingQuotes: Set<Unicode.Scalar> = ["“", "\"", "«"]
     private static let closingQuotes: Set<Unicode.Scalar> = ["”", "\"", "»"]
 

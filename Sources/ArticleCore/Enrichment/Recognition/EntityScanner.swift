@@ -36,6 +36,19 @@ struct EntityScanner {
                 index += 1
                 continue
             }
+            // A word that starts no lexicon entry starts nothing but, capitalised, an unknown name.
+            if !segment.lattice.hasMatches(at: index) && !(lastPersonEnd == index && lastPerson != nil) {
+                if token.isCapitalized && !segment.isShouting {
+                    if let place = placeBeforeBracketedPlace(at: index) {
+                        addNested(organizations: [], places: [place], to: &result)
+                        index = place.range.upperBound
+                        continue
+                    }
+                    result.unrecognizedWords.append(index)
+                }
+                index += 1
+                continue
+            }
 
             // "Nguyễn Anh Tuấn giữ chức Bí thư Tỉnh ủy", "… đã được bổ nhiệm làm Thứ trưởng …"
             if let lastPerson, lastPersonEnd == index, let appointment = appointment(at: index),

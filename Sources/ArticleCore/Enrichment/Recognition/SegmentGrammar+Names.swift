@@ -1,7 +1,7 @@
 extension SegmentGrammar {
     /// Lowercase particles inside foreign names ("Ursula von der Leyen").
-    private static let nameParticles: Set<UInt64> = Set(
-        ["von", "van", "der", "de", "da", "di", "dos", "du", "bin", "al", "el", "la", "le"].map(Tokenizer.wordKey))
+    private static let nameParticles = KeySet(
+        words: ["von", "van", "der", "de", "da", "di", "dos", "du", "bin", "al", "el", "la", "le"])
 
     /// A person's name right after a title: two to four capitalised words ("Tập Cận Bình",
     /// "Joe Biden"), or one foreign-shaped word ("Putin"). A Vietnamese given name alone

@@ -188,11 +188,11 @@ extension SegmentGrammar {
         // "Đoàn Minh Huấn": a family name that is also a head ("Đoàn"), followed by given names only.
         if longest(.surname, at: index) != nil, span.organizations.isEmpty, span.places.isEmpty,
             end - bodyStart < Self.maximumNameTokens,
-            segment.tokens[bodyStart..<end].allSatisfy({ $0.casing == .capitalized })
+            tokens[bodyStart..<end].allSatisfy({ $0.casing == .capitalized })
         {
             return nil
         }
-        let hasCapital = segment.tokens[bodyStart..<end].contains { $0.isCapitalized }
+        let hasCapital = tokens[bodyStart..<end].contains { $0.isCapitalized }
         guard hasCapital || !span.places.isEmpty || endsWithScope else { return nil }
         span.range = index..<end
         span.key = segment.key(span.range)

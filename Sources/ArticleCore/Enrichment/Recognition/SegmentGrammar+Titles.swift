@@ -34,7 +34,7 @@ extension SegmentGrammar {
         // "Trưởng ban" and "Trưởng": the reading that covers most; on a tie the shorter head,
         // leaving more to the organisation ("Trưởng" + "Ban Tổ chức Trung ương").
         var best: TitleSpan?
-        for head in segment.lattice.all(.title, at: headStart, accept: Self.isTitleHead) {
+        for head in lattice.all(.title, at: headStart, accept: Self.isTitleHead) {
             guard var span = title(from: index, prefixes: prefixes, head: head, at: headStart, afterName: afterName)
             else { continue }
             // "PGS.TS": titles glued by a period are one.

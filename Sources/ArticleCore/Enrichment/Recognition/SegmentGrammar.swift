@@ -7,9 +7,19 @@
 struct SegmentGrammar {
     let segment: TextSegment
     let lexicons: Lexicons
+    /// The segment's tokens and lattice, held here so that rules reach them without going
+    /// through the segment (a retain and release per access).
+    let tokens: [Token]
+    let lattice: PhraseLattice
+    let count: Int
 
-    var tokens: [Token] { segment.tokens }
-    var count: Int { segment.tokens.count }
+    init(segment: TextSegment, lexicons: Lexicons) {
+        self.segment = segment
+        self.lexicons = lexicons
+        self.tokens = segment.tokens
+        self.lattice = segment.lattice
+        self.count = segment.tokens.count
+    }
 
     /// Longest names are this many tokens; a longer run of capitalised words is a headline or
     /// a slogan, not a name.
@@ -18,13 +28,13 @@ struct SegmentGrammar {
     static let maximumBodyTokens = 14
 
     func token(_ index: Int) -> Token? {
-        index >= 0 && index < count ? segment.tokens[index] : nil
+        index >= 0 && index < count ? tokens[index] : nil
     }
 
     func longest(
         _ category: LexiconCategory, at index: Int, accept: (LexiconFlags) -> Bool = { _ in true }
     ) -> PhraseIndex.Match? {
-        segment.lattice.longest(category, at: index, accept: accept)
+        lattice.longest(category, at: index, accept: accept)
     }
 
     func entry(_ match: PhraseIndex.Match) -> Lexicons.EntryInfo {
@@ -33,7 +43,8 @@ struct SegmentGrammar {
 
     /// A function word, speech verb or similar lowercase word that ends a name.
     func isStopword(at index: Int) -> Bool {
-        longest(.stopword, at: index) != nil || longest(.speech, at: index) != nil
+        guard let token = token(index) else { return false }
+        return lexicons.isStopword(token.word) || longest(.speech, at: index) != nil
     }
 
     /// Whether something other than a plain name word starts at `index`: a title, an

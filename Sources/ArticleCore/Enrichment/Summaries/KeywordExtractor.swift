@@ -32,7 +32,7 @@ struct KeywordExtractor {
     ///   - names: events, organisations, places and people, in order of first mention.
     ///   - named: token ranges of names, titles and events by segment; word pairs are taken
     ///     outside them.
-    func keywords(segments: [TextSegment], names: [Name], named: [Int: [Range<Int>]]) -> [String] {
+    func keywords(segments: [TextSegment], names: [Name], named: [[Range<Int>]]) -> [String] {
         var candidates: [Candidate] = []
         for name in names {
             candidates.append(
@@ -47,7 +47,7 @@ struct KeywordExtractor {
         for (segmentIndex, segment) in segments.enumerated() where segment.kind != .caption {
             let tokens = segment.tokens
             var isNamed = [Bool](repeating: false, count: tokens.count)
-            for range in named[segmentIndex] ?? [] {
+            for range in named[segmentIndex] {
                 for index in range where index < tokens.count { isNamed[index] = true }
             }
             for index in 0..<max(0, tokens.count - 1) {

@@ -3,13 +3,15 @@
 struct PhraseLattice: Sendable {
     private var starts: [Int32]
     private var matches: [PhraseIndex.Match]
-    private let lexicons: Lexicons
+    /// The lexicons' ``Lexicons/EntryInfo``, by entry.
+    private let info: [Lexicons.EntryInfo]
 
     init(tokens: [Token], lexicons: Lexicons) {
-        self.lexicons = lexicons
+        self.info = lexicons.info
         var starts: [Int32] = []
         starts.reserveCapacity(tokens.count + 1)
         var matches: [PhraseIndex.Match] = []
+        matches.reserveCapacity(tokens.count / 4)
         for index in tokens.indices {
             starts.append(Int32(matches.count))
             lexicons.index.collectMatches(in: tokens, at: index, info: lexicons.info, into: &matches)
@@ -30,7 +32,7 @@ struct PhraseLattice: Sendable {
         for position in Int(starts[index])..<Int(starts[index + 1]) {
             let match = matches[position]
             guard match.category == category else { continue }
-            let entry = lexicons.info[Int(match.entry)]
+            let entry = info[Int(match.entry)]
             guard entry.isNegative || accept(entry.flags) else { continue }
             if best == nil || match.length > best!.length {
                 best = match
@@ -49,10 +51,17 @@ struct PhraseLattice: Sendable {
         var found: [PhraseIndex.Match] = []
         for position in Int(starts[index])..<Int(starts[index + 1]) {
             let match = matches[position]
-            let entry = lexicons.info[Int(match.entry)]
+            let entry = info[Int(match.entry)]
             if match.category == category && !entry.isNegative && accept(entry.flags) { found.append(match) }
         }
         return found.sorted { $0.length > $1.length }
+    }
+
+    /// Whether any lexicon entry at all starts at `index`: most tokens start none, and rules
+    /// can skip them at once.
+    @inline(__always)
+    func hasMatches(at index: Int) -> Bool {
+        starts[index] != starts[index + 1]
     }
 
     /// Whether any entry of the category starts at `index`.

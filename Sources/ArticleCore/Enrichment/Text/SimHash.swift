@@ -46,10 +46,14 @@ struct SimHash: Sendable, Equatable {
         private var added = 0
 
         mutating func add(_ value: UInt64) {
-            for byte in 0..<8 {
-                let pair = Self.lanes[Int((value >> (8 * UInt64(byte))) & 0xFF)]
-                lanes[2 * byte] &+= pair.0
-                lanes[2 * byte + 1] &+= pair.1
+            Self.lanes.withUnsafeBufferPointer { table in
+                lanes.withUnsafeMutableBufferPointer { lanes in
+                    for byte in 0..<8 {
+                        let pair = table[Int(truncatingIfNeeded: (value >> (8 * UInt64(byte))) & 0xFF)]
+                        lanes[2 * byte] &+= pair.0
+                        lanes[2 * byte + 1] &+= pair.1
+                    }
+                }
             }
             added += 1
             pending += 1

@@ -8,8 +8,8 @@
 /// decoded by hand: `String` index validation cost more than the rest of tokenizing.
 enum Tokenizer {
     /// Words that a period follows without ending the sentence ("TP. Hồ Chí Minh", "PGS. TS").
-    private static let abbreviations: Set<UInt64> = Set(
-        ["tp", "q", "p", "gs", "pgs", "ts", "ths", "bs", "ks", "ls", "mr", "mrs", "ms", "dr", "st"].map(wordKey))
+    private static let abbreviations = KeySet(
+        words: ["tp", "q", "p", "gs", "pgs", "ts", "ths", "bs", "ks", "ls", "mr", "mrs", "ms", "dr", "st"])
 
     /// The key a word would get as a token; used for words named in code.
     static func wordKey(_ word: String) -> UInt64 {
@@ -25,29 +25,17 @@ enum Tokenizer {
     ///   - bytes: valid UTF-8, as any `String`'s.
     ///   - vocabulary: gives each word its lexicon id; nil while the lexicons themselves are read.
     static func tokenize(_ bytes: [UInt8], vocabulary: Vocabulary?) -> [Token] {
+        bytes.withUnsafeBufferPointer { tokenize($0, vocabulary: vocabulary) }
+    }
+
+    private static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, vocabulary: Vocabulary?) -> [Token] {
+        let letterTable = VietnameseLetters.table
         var tokens: [Token] = []
         tokens.reserveCapacity(bytes.count / 5)
         var index = 0
         var spaceBefore = false
         var sentenceStartPending = true
         var clauseStartPending = false
-
-        func append(_ token: inout Token) {
-            if token.kind != .punctuation {
-                if sentenceStartPending {
-                    // A period glued to the next word ("TP.HCM") or after an abbreviation ends nothing.
-                    let glued = !token.spaceBefore && !tokens.isEmpty
-                    let afterAbbreviation = tokens.count >= 2 && abbreviations.contains(tokens[tokens.count - 2].key)
-                    token.startsSentence = tokens.isEmpty || !(glued || afterAbbreviation)
-                } else {
-                    token.startsClause = clauseStartPending
-                }
-                sentenceStartPending = false
-                clauseStartPending = false
-            }
-            if let vocabulary, token.kind != .number { token.word = vocabulary.id(for: token.key) }
-            tokens.append(token)
-        }
 
         while index < bytes.count {
             let (scalar, width) = decode(bytes, at: index)
@@ -58,7 +46,7 @@ enum Tokenizer {
             }
             let start = index
             var token: Token
-            if let first = VietnameseLetters.letter(scalar) {
+            if let first = letterTable.letter(scalar) {
                 var key = KeyHasher()
                 var folded = KeyHasher()
                 var tone: UInt8 = 0
@@ -85,7 +73,7 @@ enum Tokenizer {
                     index += currentWidth
                     guard index < bytes.count else { break }
                     (currentScalar, currentWidth) = decode(bytes, at: index)
-                    current = VietnameseLetters.letter(currentScalar)
+                    current = letterTable.letter(currentScalar)
                     if current == nil && !isDigit(currentScalar) { break }
                 }
                 key.combine(0x100 + UInt32(tone))
@@ -128,7 +116,20 @@ enum Tokenizer {
                     kind: .punctuation, casing: .lower, spaceBefore: spaceBefore, startsSentence: false,
                     startsClause: false, isForeignShaped: false, foldedKey: key.value, mark: scalar)
             }
-            append(&token)
+            if token.kind != .punctuation {
+                if sentenceStartPending {
+                    // A period glued to the next word ("TP.HCM") or after an abbreviation ends nothing.
+                    let glued = !token.spaceBefore && !tokens.isEmpty
+                    let afterAbbreviation = tokens.count >= 2 && abbreviations.contains(tokens[tokens.count - 2].key)
+                    token.startsSentence = tokens.isEmpty || !(glued || afterAbbreviation)
+                } else {
+                    token.startsClause = clauseStartPending
+                }
+                sentenceStartPending = false
+                clauseStartPending = false
+            }
+            if let vocabulary, token.kind != .number { token.word = vocabulary.id(for: token.key) }
+            tokens.append(token)
             spaceBefore = false
             if token.kind == .punctuation {
                 switch token.mark {
@@ -152,7 +153,7 @@ enum Tokenizer {
 
     /// The scalar starting at `index` of valid UTF-8, and its length in bytes.
     @inline(__always)
-    private static func decode(_ bytes: [UInt8], at index: Int) -> (Unicode.Scalar, Int) {
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
         let lead = UInt32(bytes[index])
         if lead < 0x80 { return (Unicode.Scalar(UInt8(lead)), 1) }
         if lead < 0xE0 {

@@ -19,45 +19,61 @@ enum VietnameseLetters {
     }
 
     /// Letters from U+00C0 up to the end of Latin Extended-B, and the Vietnamese block.
-    private static let latinRange: ClosedRange<UInt32> = 0xC0...0x24F
-    private static let vietnameseRange: ClosedRange<UInt32> = 0x1EA0...0x1EFF
+    fileprivate static let latinRange: ClosedRange<UInt32> = 0xC0...0x24F
+    fileprivate static let vietnameseRange: ClosedRange<UInt32> = 0x1EA0...0x1EFF
 
-    private static let latinTable: [Letter?] = latinRange.map(makeLetter)
-    private static let vietnameseTable: [Letter?] = vietnameseRange.map(makeLetter)
+    /// The letters of the two ranges, built once; hot loops take a copy of this (a reference)
+    /// so that they do not pass the lazy-initialisation check of a static at every scalar.
+    struct Table: Sendable {
+        fileprivate let latin: [Letter?] = VietnameseLetters.latinRange.map(VietnameseLetters.makeLetter)
+        fileprivate let vietnamese: [Letter?] = VietnameseLetters.vietnameseRange.map(VietnameseLetters.makeLetter)
+
+        /// The letter behind a scalar, or nil for digits, punctuation, spaces and symbols.
+        @inline(__always)
+        func letter(_ scalar: Unicode.Scalar) -> Letter? {
+            let value = scalar.value
+            if value < 0x80 {
+                if value >= 0x61 && value <= 0x7A {
+                    return Letter(toneless: scalar, tone: 0, folded: UInt8(value), isUppercase: false)
+                }
+                if value >= 0x41 && value <= 0x5A {
+                    return Letter(
+                        toneless: Unicode.Scalar(UInt8(value + 0x20)), tone: 0, folded: UInt8(value + 0x20),
+                        isUppercase: true)
+                }
+                return nil
+            }
+            if VietnameseLetters.latinRange.contains(value) {
+                return latin[Int(value - VietnameseLetters.latinRange.lowerBound)]
+            }
+            if VietnameseLetters.vietnameseRange.contains(value) {
+                return vietnamese[Int(value - VietnameseLetters.vietnameseRange.lowerBound)]
+            }
+            // Latin-1 symbols, general punctuation (“ ” – …) and CJK punctuation: no letters.
+            if value < 0xC0 || (0x2000...0x206F).contains(value) || (0x3000...0x303F).contains(value) { return nil }
+            return VietnameseLetters.otherLetter(scalar)
+        }
+    }
+
+    static let table = Table()
 
     private static let toneMarks: [UInt32: UInt8] = [0x300: 1, 0x301: 2, 0x309: 3, 0x303: 4, 0x323: 5]
 
     /// The letter behind a scalar, or nil for digits, punctuation, spaces and symbols.
-    @inline(__always)
     static func letter(_ scalar: Unicode.Scalar) -> Letter? {
-        let value = scalar.value
-        if value < 0x80 {
-            if value >= 0x61 && value <= 0x7A {
-                return Letter(toneless: scalar, tone: 0, folded: UInt8(value), isUppercase: false)
-            }
-            if value >= 0x41 && value <= 0x5A {
-                return Letter(
-                    toneless: Unicode.Scalar(value + 0x20)!, tone: 0, folded: UInt8(value + 0x20), isUppercase: true)
-            }
-            return nil
-        }
-        if latinRange.contains(value) { return latinTable[Int(value - latinRange.lowerBound)] }
-        if vietnameseRange.contains(value) { return vietnameseTable[Int(value - vietnameseRange.lowerBound)] }
-        // Latin-1 symbols, general punctuation (“ ” – …) and CJK punctuation: no letters.
-        if value < 0xC0 || (0x2000...0x206F).contains(value) || (0x3000...0x303F).contains(value) { return nil }
-        return otherLetter(scalar)
+        table.letter(scalar)
     }
 
     /// Letters of other scripts and combining marks: rare in Vietnamese news, so the Unicode
     /// properties are asked directly.
-    private static func otherLetter(_ scalar: Unicode.Scalar) -> Letter? {
+    fileprivate static func otherLetter(_ scalar: Unicode.Scalar) -> Letter? {
         let properties = scalar.properties
         guard properties.isAlphabetic || properties.generalCategory == .nonspacingMark else { return nil }
         let lower = properties.lowercaseMapping.unicodeScalars.first ?? scalar
         return Letter(toneless: lower, tone: 0, folded: 0, isUppercase: properties.isUppercase)
     }
 
-    private static func makeLetter(_ value: UInt32) -> Letter? {
+    fileprivate static func makeLetter(_ value: UInt32) -> Letter? {
         guard let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic else { return nil }
         let lower = scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar
         var tone: UInt8 = 0
@@ -90,27 +106,31 @@ enum VietnameseLetters {
     /// Accent-free lowercase ASCII form for search: "Nguyễn Phú Trọng" gives "nguyen phu trong".
     /// Letters without an ASCII base are kept lowercase; whitespace runs become one space.
     static func folded(_ text: some StringProtocol) -> String {
-        var output = String.UnicodeScalarView()
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         for scalar in text.unicodeScalars {
             if scalar == " " || scalar == "\n" || (!scalar.isASCII && scalar.properties.isWhitespace) {
                 pendingSpace = !output.isEmpty
                 continue
             }
-            if pendingSpace { output.append(" ") }
+            if pendingSpace { output.append(UInt8(ascii: " ")) }
             pendingSpace = false
-            if let letter = letter(scalar) {
+            if scalar.isASCII {
+                let byte = UInt8(scalar.value)
+                output.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            } else if let letter = letter(scalar) {
                 // Combining marks left over from NFD text fold to nothing.
                 if letter.folded != 0 {
-                    output.append(Unicode.Scalar(letter.folded))
+                    output.append(letter.folded)
                 } else if scalar.properties.generalCategory != .nonspacingMark {
-                    output.append(letter.toneless)
+                    output.append(contentsOf: String(letter.toneless).utf8)
                 }
             } else {
-                output.append(scalar)
+                output.append(contentsOf: String(scalar).utf8)
             }
         }
-        return String(output)
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// "THỦY NGUYÊN" as a name is written: "Thủy Nguyên". Each word keeps its first letter's case

@@ -13,7 +13,7 @@ enum VietnameseSyllable {
     private static let longestSyllable = 7
 
     /// - Parameter letters: the word in ASCII letters, any case.
-    static func isPlausible(_ letters: ArraySlice<UInt8>) -> Bool {
+    static func isPlausible(_ letters: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
         guard !letters.isEmpty, letters.count <= longestSyllable else { return false }
         let start = letters.startIndex
         for onset in onsets where onset.count < letters.count || onset.isEmpty {
@@ -41,5 +41,12 @@ enum VietnameseSyllable {
         default:
             return false
         }
+    }
+}
+
+extension VietnameseSyllable {
+    /// ``isPlausible(_:)`` for bytes in an array.
+    static func isPlausible(_ letters: ArraySlice<UInt8>) -> Bool {
+        letters.withUnsafeBufferPointer { isPlausible($0[...]) }
     }
 }
