@@ -10,7 +10,8 @@ struct EnrichmentWorkload {
 
     /// Parses the seeds once, outside the measurement.
     init(seeds: [RawArticle]) throws {
-        let provenance = Provenance(enricherVersion: "bench", topic: nil, partition: nil, offset: nil, processedAt: Date())
+        let provenance = Provenance(
+            enricherVersion: "bench", topic: nil, partition: nil, offset: nil, processedAt: Date())
         inputs = try seeds.map { EnrichmentInput(article: try ArticleProcessor().process($0, provenance: provenance)) }
         sizes = inputs.map { input in
             ([input.title ?? "", input.lead ?? ""] + input.paragraphs + input.captions + input.photoCredits)

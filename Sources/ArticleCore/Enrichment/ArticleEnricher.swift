@@ -63,7 +63,8 @@ public struct ArticleEnricher: Sendable {
 
         let body = segments.filter { $0.kind != .caption }
         let leadIndex = segments.firstIndex { $0.kind == .lead }
-        let leadDate = findings.first { $0.segment == leadIndex && $0.day != nil }.flatMap(resolver.date(for:))
+        let leadDate =
+            findings.first { $0.segment == leadIndex && $0.day != nil }.flatMap(resolver.date(for:))
             ?? input.publishedAt.flatMap(CalendarDate.init(iso:))
         let story = StoryKey.make(
             events: recognized.events.map { (segments[$0.segment], $0.span) }, eventMentions: events,
@@ -72,7 +73,8 @@ public struct ArticleEnricher: Sendable {
         var enrichment = Enrichment(
             entities: entities, dates: dates, events: events, quotes: quoteFindings.map(\.quote),
             keywords: KeywordExtractor(lexicons: lexicons).keywords(
-                segments: segments, names: Self.keywordNames(
+                segments: segments,
+                names: Self.keywordNames(
                     recognized, entities: entities, events: events, hasTitle: segments.first?.kind == .title),
                 named: Self.namedRanges(recognized, segmentCount: segments.count)),
             summary: SummaryExtractor(lexicons: lexicons).summary(segments: body),
@@ -101,10 +103,12 @@ public struct ArticleEnricher: Sendable {
             names.append(.init(text: event.name, mentions: event.mentions, inHeadline: headlineEvent && offset == 0))
         }
         for entity in entities.organizations + entities.locations {
-            names.append(.init(text: entity.name, mentions: entity.mentions, inHeadline: headline.contains(entity.name)))
+            names.append(
+                .init(text: entity.name, mentions: entity.mentions, inHeadline: headline.contains(entity.name)))
         }
         for person in entities.persons where person.role == nil {
-            names.append(.init(text: person.name, mentions: person.mentions, inHeadline: headline.contains(person.name)))
+            names.append(
+                .init(text: person.name, mentions: person.mentions, inHeadline: headline.contains(person.name)))
         }
         return names
     }
@@ -125,7 +129,9 @@ public struct ArticleEnricher: Sendable {
     }
 
     /// Events once each (same name in any case, same ordinal), in order of first mention.
-    private static func eventMentions(_ found: [(segment: Int, span: EventSpan)], segments: [TextSegment]) -> [EventMention] {
+    private static func eventMentions(_ found: [(segment: Int, span: EventSpan)], segments: [TextSegment])
+        -> [EventMention]
+    {
         var events: [EventMention] = []
         var index: [UInt64: Int] = [:]
         for (segmentIndex, span) in found {

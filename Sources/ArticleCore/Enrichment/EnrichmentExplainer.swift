@@ -40,7 +40,8 @@ struct EnrichmentExplainer {
             let inferred = mention.yearInferred ? " (year inferred)" : ""
             explanations.append(
                 EnrichmentExplanation(
-                    field: "dates", text: "\(finding.text) → \(mention.iso)\(inferred)", rule: finding.rule, evidence: [],
+                    field: "dates", text: "\(finding.text) → \(mention.iso)\(inferred)", rule: finding.rule,
+                    evidence: [],
                     location: location(finding.segment)))
         }
         for finding in quotes {
@@ -52,7 +53,8 @@ struct EnrichmentExplainer {
         }
         if let story {
             explanations.append(
-                EnrichmentExplanation(field: "story_key", text: story.key, rule: story.rule, evidence: [], location: "article"))
+                EnrichmentExplanation(
+                    field: "story_key", text: story.key, rule: story.rule, evidence: [], location: "article"))
         }
         return explanations
     }

@@ -16,7 +16,8 @@ enum CraftedParagraphs {
             locations: ["Hải Phòng"]),
         CraftedParagraph(
             name: "central bank governor",
-            text: "Thống đốc Ngân hàng Nhà nước Nguyễn Thị Hồng khẳng định lãi suất cho vay sẽ tiếp tục giảm trong quý II.",
+            text:
+                "Thống đốc Ngân hàng Nhà nước Nguyễn Thị Hồng khẳng định lãi suất cho vay sẽ tiếp tục giảm trong quý II.",
             persons: ["Nguyễn Thị Hồng": ["Thống đốc Ngân hàng Nhà nước"]], organizations: ["Ngân hàng Nhà nước"]),
         CraftedParagraph(
             name: "district people's committee, commune and province",
@@ -47,7 +48,8 @@ enum CraftedParagraphs {
             locations: ["Pháp", "Việt Nam", "Thành phố Hồ Chí Minh"]),
         CraftedParagraph(
             name: "foreign ministers of two countries",
-            text: "Ngoại trưởng Mỹ Antony Blinken đã điện đàm với Ngoại trưởng Nga Sergei Lavrov về tình hình tại Ukraine.",
+            text:
+                "Ngoại trưởng Mỹ Antony Blinken đã điện đàm với Ngoại trưởng Nga Sergei Lavrov về tình hình tại Ukraine.",
             persons: ["Antony Blinken": ["Ngoại trưởng Mỹ"], "Sergei Lavrov": ["Ngoại trưởng Nga"]],
             locations: ["Mỹ", "Nga", "Ukraine"]),
         CraftedParagraph(
@@ -152,7 +154,8 @@ enum CraftedParagraphs {
             name: "name opening the sentence, title after it",
             text:
                 "Lê Minh Khái, Phó Thủ tướng Chính phủ, vừa ký quyết định thành lập Ban Chỉ đạo quốc gia về phòng, chống dịch.",
-            persons: ["Lê Minh Khái": ["Phó Thủ tướng Chính phủ"]], organizations: ["Chính phủ", "Ban Chỉ đạo quốc gia"]),
+            persons: ["Lê Minh Khái": ["Phó Thủ tướng Chính phủ"]],
+            organizations: ["Chính phủ", "Ban Chỉ đạo quốc gia"]),
         CraftedParagraph(
             name: "Anh as a form of address, not England",
             text:

@@ -8,8 +8,9 @@ import Testing
     }
 
     @Test func dayAndMonthTakeTheYearNearestThePublicationDate() {
-        #expect(Self.dates("Sáng 19/12, tại Hà Nội, hội nghị khai mạc.", published: "2023-12-21T10:06:00+07:00")
-            == [DateMention(text: "Sáng 19/12", iso: "2023-12-19", yearInferred: true)])
+        #expect(
+            Self.dates("Sáng 19/12, tại Hà Nội, hội nghị khai mạc.", published: "2023-12-21T10:06:00+07:00")
+                == [DateMention(text: "Sáng 19/12", iso: "2023-12-19", yearInferred: true)])
         // Written on 2 January about the end of December: the previous year.
         #expect(Self.dates("Tối 30/12, đoàn đã trở về.", published: "2024-01-02").first?.iso == "2023-12-30")
         // Written in late December about early January: the next year.
@@ -22,7 +23,8 @@ import Testing
     }
 
     @Test func horizonsAndSpansDoNotAnchor() {
-        let dates = Self.dates("Sáng 5/3, hội nghị bàn tầm nhìn đến năm 2045 và giai đoạn 2021-2030; tháng 3/2024 là mốc.")
+        let dates = Self.dates(
+            "Sáng 5/3, hội nghị bàn tầm nhìn đến năm 2045 và giai đoạn 2021-2030; tháng 3/2024 là mốc.")
         #expect(dates.first?.iso == "2024-03-05")
         #expect(dates.contains(DateMention(text: "năm 2045", iso: "2045", yearInferred: false)))
         #expect(dates.contains(DateMention(text: "giai đoạn 2021-2030", iso: "2021/2030", yearInferred: false)))
@@ -45,6 +47,9 @@ import Testing
     }
 
     @Test func withNoAnchorAtAllTheDayIsGivenWithoutYear() {
-        #expect(Self.dates("Sáng 19/12, hội nghị khai mạc.") == [DateMention(text: "Sáng 19/12", iso: "--12-19", yearInferred: false)])
+        #expect(
+            Self.dates("Sáng 19/12, hội nghị khai mạc.") == [
+                DateMention(text: "Sáng 19/12", iso: "--12-19", yearInferred: false)
+            ])
     }
 }

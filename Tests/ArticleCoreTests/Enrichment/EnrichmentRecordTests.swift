@@ -6,7 +6,8 @@ import Testing
 @Suite struct EnrichmentRecordTests {
     @Test func recordWrittenBeforeEnrichmentStillDecodes() throws {
         let article = try SeedGoldenTests.process("002_080f909c526fe6db.txt")
-        var object = try #require(try JSONSerialization.jsonObject(with: Data(article.jsonLine().utf8)) as? [String: Any])
+        var object = try #require(
+            try JSONSerialization.jsonObject(with: Data(article.jsonLine().utf8)) as? [String: Any])
         for key in ["entities", "dates", "events", "quotes", "keywords", "summary", "story_key"] {
             object.removeValue(forKey: key)
         }
@@ -34,14 +35,19 @@ import Testing
         let raw = RawArticle.fromBytes(
             try RepositoryFixtures.seedBytes("004_f53dcad156fbf52c.txt"), source: "004", contentType: "text/plain",
             receivedAt: Date(timeIntervalSince1970: 0))
-        let provenance = Provenance(enricherVersion: "test", topic: nil, partition: nil, offset: nil, processedAt: Date(timeIntervalSince1970: 0))
+        let provenance = Provenance(
+            enricherVersion: "test", topic: nil, partition: nil, offset: nil,
+            processedAt: Date(timeIntervalSince1970: 0))
         let explained = try ArticleProcessor().explain(raw, provenance: provenance)
         let (article, explanations) = (explained.article, explained.enrichment)
         let entities = try #require(article.entities)
         for person in entities.persons {
             #expect(explanations.contains { $0.field == "entities.persons" && $0.text == person.name })
             for title in person.titles {
-                #expect(explanations.contains { $0.field == "entities.persons.titles" && $0.text == "\(title) → \(person.name)" })
+                #expect(
+                    explanations.contains {
+                        $0.field == "entities.persons.titles" && $0.text == "\(title) → \(person.name)"
+                    })
             }
         }
         for organization in entities.organizations {

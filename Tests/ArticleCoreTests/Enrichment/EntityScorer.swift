@@ -92,7 +92,8 @@ struct EntityScorer {
         }
         let entities = article.entities ?? Entities()
         let predictions: [(EntityType, String, PersonEntity?)] =
-            entities.persons.map { (.person, $0.name, $0) } + entities.organizations.map { (.organization, $0.name, nil) }
+            entities.persons.map { (.person, $0.name, $0) }
+            + entities.organizations.map { (.organization, $0.name, nil) }
             + entities.locations.map { (.location, $0.name, nil) }
 
         for type in EntityType.allCases {
@@ -166,7 +167,8 @@ struct EntityScorer {
         for (key, type) in [("organizations", EntityType.organization), ("locations", .location)] {
             for entity in gold[key] as? [[String: Any]] ?? [] {
                 let name = entity["name"] as? String ?? ""
-                entities.append(GoldEntity(type: type, spellings: [name] + (entity["alts"] as? [String] ?? []), titles: []))
+                entities.append(
+                    GoldEntity(type: type, spellings: [name] + (entity["alts"] as? [String] ?? []), titles: []))
             }
         }
         return entities

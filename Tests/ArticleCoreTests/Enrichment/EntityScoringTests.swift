@@ -26,7 +26,9 @@ import Testing
     @Test func seedEntitiesScoreAtLeastTheCommittedF1() throws {
         let report = try Self.seedReport()
         print("Entity scores on the five seeds (content region, micro-averaged):\n" + report.table)
-        if !report.errors.isEmpty { print("Differences from the gold annotation:\n  " + report.errors.joined(separator: "\n  ")) }
+        if !report.errors.isEmpty {
+            print("Differences from the gold annotation:\n  " + report.errors.joined(separator: "\n  "))
+        }
         #expect(report.overallExact.f1 >= Self.minimumOverallExactF1)
         #expect(report.titleAccuracy >= Self.minimumTitleAccuracy)
     }
@@ -47,7 +49,8 @@ import Testing
                 NamedEntity(name: "Quốc hội", mentions: 1, folded: ""),
             ],
             locations: [
-                NamedEntity(name: "Trung tâm", mentions: 1, folded: ""), NamedEntity(name: "Quốc hội", mentions: 1, folded: ""),
+                NamedEntity(name: "Trung tâm", mentions: 1, folded: ""),
+                NamedEntity(name: "Quốc hội", mentions: 1, folded: ""),
             ])
         let report = EntityScorer.score(article, gold: gold, file: "crafted")
         #expect(report.exact[.person]?.truePositives == 1)

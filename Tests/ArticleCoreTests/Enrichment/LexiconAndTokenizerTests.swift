@@ -24,7 +24,8 @@ import Testing
             _ = try LexiconEntry.parse(line: "Bộ trưởng [no-such-flag]", number: 3, file: "x.txt", category: .title)
         }
         let entry = try #require(
-            try LexiconEntry.parse(line: "Anh | Vương quốc Anh [ambiguous]  # England", number: 9, file: "c.txt", category: .place))
+            try LexiconEntry.parse(
+                line: "Anh | Vương quốc Anh [ambiguous]  # England", number: 9, file: "c.txt", category: .place))
         #expect(entry.canonical == "Anh")
         #expect(entry.variants == ["Anh", "Vương quốc Anh"])
         #expect(entry.flags == .ambiguous)
@@ -44,7 +45,9 @@ import Testing
         let text = "Tổng thống Joe Biden gặp UNESCO. Sau đó, xung đột Nga-Ukraine: “Covid-19” tăng 97,8%."
         let tokens = Tokenizer.tokenize(text, vocabulary: nil)
         let segment = Array(text.utf8)
-        func word(_ token: Token) -> String { String(decoding: segment[Int(token.start)..<Int(token.end)], as: UTF8.self) }
+        func word(_ token: Token) -> String {
+            String(decoding: segment[Int(token.start)..<Int(token.end)], as: UTF8.self)
+        }
         let words = tokens.map(word)
         #expect(words.contains("Nga") && words.contains("Ukraine") && words.contains("97,8"))
         let biden = tokens[words.firstIndex(of: "Biden")!]

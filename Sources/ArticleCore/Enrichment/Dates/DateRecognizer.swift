@@ -96,12 +96,15 @@ struct DateRecognizer {
             finding.month = month
             finding.rule = .month
             var end = index + 2
-            if let separator = tokens[safe: end], separator.isMark("/") || separator.isMark("-"), !separator.spaceBefore,
+            if let separator = tokens[safe: end], separator.isMark("/") || separator.isMark("-"),
+                !separator.spaceBefore,
                 let year = Self.yearValue(tokens, at: end + 1, in: segment), !tokens[end + 1].spaceBefore
             {
                 finding.year = year
                 end += 2
-            } else if tokens[safe: end]?.key == Self.yearWord, let year = Self.yearValue(tokens, at: end + 1, in: segment) {
+            } else if tokens[safe: end]?.key == Self.yearWord,
+                let year = Self.yearValue(tokens, at: end + 1, in: segment)
+            {
                 finding.year = year
                 end += 2
             }
@@ -138,7 +141,9 @@ struct DateRecognizer {
             return (parts[0], parts[1], parts[2], index + 1)
         }
         guard let day = segment.integer(at: index) else { return nil }
-        if cue, tokens[safe: index + 1]?.key == Self.monthWord, let month = Self.number(tokens, at: index + 2, in: segment) {
+        if cue, tokens[safe: index + 1]?.key == Self.monthWord,
+            let month = Self.number(tokens, at: index + 2, in: segment)
+        {
             var end = index + 3
             var year: Int?
             if tokens[safe: end]?.key == Self.yearWord, let value = Self.yearValue(tokens, at: end + 1, in: segment) {

@@ -47,7 +47,8 @@ struct LexiconFlags: OptionSet, Sendable {
     static let names: [String: LexiconFlags] = [
         "needs-complement": .needsComplement, "ministry": .ministry, "posting": .posting, "prefix": .prefix,
         "suffix": .suffix, "territorial": .territorial, "standalone": .standalone, "agency": .agency,
-        "ambiguous": .ambiguous, "anywhere": .anywhere, "scope": .scope, "appointment": .appointment, "keep": .keep, "document": .document,
+        "ambiguous": .ambiguous, "anywhere": .anywhere, "scope": .scope, "appointment": .appointment, "keep": .keep,
+        "document": .document,
         "ethnic-marker": .ethnicMarker, "credit": .credit, "pronoun": .pronoun, "auxiliary": .auxiliary,
         "connective": .connective,
     ]

@@ -25,7 +25,9 @@ struct PhraseIndex: Sendable {
     /// Adds an entry under the word ids of one of its spellings.
     mutating func insert(_ words: [Int32], entry: Int32) {
         if let first = words.first {
-            if Int(first) >= startsEntry.count { startsEntry += [Bool](repeating: false, count: Int(first) + 1 - startsEntry.count) }
+            if Int(first) >= startsEntry.count {
+                startsEntry += [Bool](repeating: false, count: Int(first) + 1 - startsEntry.count)
+            }
             startsEntry[Int(first)] = true
         }
         var node: Int32 = 0

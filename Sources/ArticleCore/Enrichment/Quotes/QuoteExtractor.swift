@@ -45,17 +45,22 @@ struct QuoteExtractor {
                 continue
             }
             guard tokens[index].isLowercaseWord, !attributedVerbs.contains(index),
-                let cue = grammar.longest(.speech, at: index, accept: { !$0.contains(.auxiliary) && !$0.contains(.connective) })
+                let cue = grammar.longest(
+                    .speech, at: index, accept: { !$0.contains(.auxiliary) && !$0.contains(.connective) })
             else {
                 index += 1
                 continue
             }
             let cueEnd = index + Int(cue.length)
             var contentStart = cueEnd
-            if let next = tokens[safe: contentStart], next.isMark(":") || next.isMark(",") || Self.thatWords.contains(next.key) {
+            if let next = tokens[safe: contentStart],
+                next.isMark(":") || next.isMark(",") || Self.thatWords.contains(next.key)
+            {
                 contentStart += 1
             }
-            let isDirect = tokens[safe: contentStart].map { $0.kind == .punctuation && Self.openingQuotes.contains($0.mark) } ?? false
+            let isDirect =
+                tokens[safe: contentStart].map { $0.kind == .punctuation && Self.openingQuotes.contains($0.mark) }
+                ?? false
             let speaker = speaker(
                 before: index, in: segment, index: segmentIndex, grammar: grammar, allowSubject: isDirect,
                 lastSpeaker: lastSpeaker)
@@ -99,11 +104,13 @@ struct QuoteExtractor {
         var verb = quoted.upperBound + 1
         while verb < tokens.count, !tokens[verb].isClauseBreak {
             if tokens[verb].isLowercaseWord,
-                grammar.longest(.speech, at: verb, accept: { !$0.contains(.auxiliary) && !$0.contains(.connective) }) != nil
+                grammar.longest(.speech, at: verb, accept: { !$0.contains(.auxiliary) && !$0.contains(.connective) })
+                    != nil
             {
-                guard let speaker = speaker(
-                    before: verb, in: segment, index: segmentIndex, grammar: grammar, allowSubject: false,
-                    lastSpeaker: nil)
+                guard
+                    let speaker = speaker(
+                        before: verb, in: segment, index: segmentIndex, grammar: grammar, allowSubject: false,
+                        lastSpeaker: nil)
                 else { return nil }
                 let text = segment.text(quoted.lowerBound + 1..<quoted.upperBound - 1)
                 return (
@@ -143,8 +150,10 @@ struct QuoteExtractor {
             if tokens[safe: afterConnective]?.isMark(",") == true { afterConnective += 1 }
             if afterConnective == end {
                 // "Đồng thời nêu rõ: …": the previous sentence's subject goes on speaking.
-                let previousStart = (0..<max(0, sentenceStart - 1)).last(where: { tokens[$0].endsSentence }).map { $0 + 1 } ?? 0
-                return lastSpeaker ?? directory.firstPerson(in: segmentIndex, from: previousStart, before: sentenceStart)
+                let previousStart =
+                    (0..<max(0, sentenceStart - 1)).last(where: { tokens[$0].endsSentence }).map { $0 + 1 } ?? 0
+                return lastSpeaker
+                    ?? directory.firstPerson(in: segmentIndex, from: previousStart, before: sentenceStart)
             }
         }
         guard allowSubject else { return nil }

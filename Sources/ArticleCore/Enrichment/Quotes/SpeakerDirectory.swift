@@ -22,7 +22,10 @@ struct SpeakerDirectory {
 
     init(mentions: [EntityMention]) {
         let persons = mentions.filter { $0.kind == .person && !$0.isPhotographer }
-            .sorted { Position(segment: $0.segment, token: $0.range.lowerBound) < Position(segment: $1.segment, token: $1.range.lowerBound) }
+            .sorted {
+                Position(segment: $0.segment, token: $0.range.lowerBound)
+                    < Position(segment: $1.segment, token: $1.range.lowerBound)
+            }
         for mention in persons {
             people[mention.key, default: Person(name: mention.name)].mentions.append(
                 Position(segment: mention.segment, token: mention.range.lowerBound))

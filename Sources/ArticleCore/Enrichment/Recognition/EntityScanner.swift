@@ -73,7 +73,9 @@ struct EntityScanner {
             }
 
             if let skipped = grammar.longest(.nonEntity, at: index),
-                !Self.namingCategories.contains(where: { (grammar.longest($0, at: index)?.length ?? 0) > skipped.length })
+                !Self.namingCategories.contains(where: {
+                    (grammar.longest($0, at: index)?.length ?? 0) > skipped.length
+                })
             {
                 let flags = grammar.entry(skipped).flags
                 if flags.contains(.ethnicMarker) {
@@ -157,7 +159,8 @@ struct EntityScanner {
             if let honorific = grammar.longest(.honorific, at: index) {
                 let after = index + Int(honorific.length)
                 if let name = grammar.surnameLedName(at: after) {
-                    addPerson(name.range, rule: .surnameThenGivenNames, evidence: [honorific.entry, name.surname], titles: [])
+                    addPerson(
+                        name.range, rule: .surnameThenGivenNames, evidence: [honorific.entry, name.surname], titles: [])
                     index = name.range.upperBound
                     continue
                 }
@@ -264,7 +267,8 @@ struct EntityScanner {
     }
 
     /// Reports organisations and places, and those named inside them.
-    private func addNested(organizations: [OrganizationSpan], places: [PlaceSpan], to result: inout SegmentRecognition) {
+    private func addNested(organizations: [OrganizationSpan], places: [PlaceSpan], to result: inout SegmentRecognition)
+    {
         for organization in organizations {
             if organization.isReportable {
                 result.mentions.append(

@@ -13,7 +13,9 @@ struct PhotoCreditReader {
         var partStart = 0
         for index in 0...credit.tokens.count {
             let atEnd = index == credit.tokens.count
-            guard atEnd || credit.tokens[index].kind == .punctuation && Self.separators.contains(credit.tokens[index].mark)
+            guard
+                atEnd
+                    || credit.tokens[index].kind == .punctuation && Self.separators.contains(credit.tokens[index].mark)
             else { continue }
             if let mention = mention(in: partStart..<index, of: grammar, segmentIndex: segmentIndex) {
                 mentions.append(mention)
@@ -34,7 +36,9 @@ struct PhotoCreditReader {
                 key: KeyHasher.phrase([0x4F52_4741_4E00_0000 | UInt64(agency.entry)]), rule: .photoCredit,
                 evidence: [agency.entry])
         }
-        if tokens.contains(where: { !$0.isCapitalized }) || range.contains(where: { grammar.longest(.nonEntity, at: $0) != nil }) {
+        if tokens.contains(where: { !$0.isCapitalized })
+            || range.contains(where: { grammar.longest(.nonEntity, at: $0) != nil })
+        {
             return nil
         }
         if tokens.count == 1 {

@@ -126,7 +126,9 @@ extension SegmentGrammar {
                     span.organizations += nested.organizations
                     span.places += nested.places
                     end = nested.range.upperBound
-                } else if let word = longest(.nameWord, at: end, accept: { $0.contains(.anywhere) || $0.contains(.scope) }) {
+                } else if let word = longest(
+                    .nameWord, at: end, accept: { $0.contains(.anywhere) || $0.contains(.scope) })
+                {
                     end += Int(word.length)  // "Quốc tế", "Hồ Chí Minh" in "Học viện … Hồ Chí Minh"
                 } else {
                     if plainRunStart == nil { plainRunStart = end }

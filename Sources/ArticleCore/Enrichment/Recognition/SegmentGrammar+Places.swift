@@ -11,7 +11,10 @@ struct PlaceSpan: Sendable {
 
 extension SegmentGrammar {
     /// Place prefixes after which a number names the place ("Quận 1", "phường 12").
-    private static let numberedPrefixes = KeySet(keys: ["quận", "phường", "khu phố", "tổ"].map { KeyHasher.phrase(Tokenizer.tokenize($0, vocabulary: nil).map(\.key)) })
+    private static let numberedPrefixes = KeySet(
+        keys: ["quận", "phường", "khu phố", "tổ"].map {
+            KeyHasher.phrase(Tokenizer.tokenize($0, vocabulary: nil).map(\.key))
+        })
 
     /// A place at `index`: a gazetteer name, or a prefix ("tỉnh", "thành phố", "phường") and a
     /// capitalised name.

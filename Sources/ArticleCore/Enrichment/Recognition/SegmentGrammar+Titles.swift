@@ -84,7 +84,9 @@ extension SegmentGrammar {
             hasComplement = true
         }
         // "Đại sứ Việt Nam tại Hoa Kỳ"
-        if headFlags.contains(.posting), segment.isWord(Self.atKey, at: end), let place = place(at: end + 1, inTitle: true) {
+        if headFlags.contains(.posting), segment.isWord(Self.atKey, at: end),
+            let place = place(at: end + 1, inTitle: true)
+        {
             span.places.append(place)
             end = place.range.upperBound
         }

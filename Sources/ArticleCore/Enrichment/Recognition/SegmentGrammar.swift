@@ -55,7 +55,8 @@ struct SegmentGrammar {
         guard let current = token(index) else { return false }
         // A form of address is lowercase inside a sentence; capitalised, it is a given name
         // ("Nguyễn Anh Tuấn").
-        if longest(.eventHead, at: index) != nil || (current.casing == .lower && longest(.honorific, at: index) != nil) {
+        if longest(.eventHead, at: index) != nil || (current.casing == .lower && longest(.honorific, at: index) != nil)
+        {
             return true
         }
         if current.isCapitalized {

@@ -30,7 +30,8 @@ enum StoryKey {
             return Result(key: datePart.map { "\(eventPart)/\($0)" } ?? eventPart, rule: .storyFromEvent)
         }
         guard let datePart else { return nil }
-        let names = (entities.persons.filter { $0.role == nil }.map { ($0.folded, $0.mentions) }
+        let names =
+            (entities.persons.filter { $0.role == nil }.map { ($0.folded, $0.mentions) }
             + entities.organizations.map { ($0.folded, $0.mentions) }
             + entities.locations.map { ($0.folded, $0.mentions) })
             .enumerated().sorted { ($0.element.1, -$0.offset) > ($1.element.1, -$1.offset) }
@@ -41,7 +42,8 @@ enum StoryKey {
 
     /// "Hội nghị Ngoại giao", 32 gives "hoi-nghi-ngoai-giao-32".
     static func slug(_ name: String, number: Int?) -> String {
-        var words = VietnameseLetters.folded(name).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        var words = VietnameseLetters.folded(name).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(
+            String.init)
         if let number { words.append(String(number)) }
         return words.joined(separator: "-")
     }

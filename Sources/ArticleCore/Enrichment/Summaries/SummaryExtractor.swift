@@ -35,7 +35,8 @@ struct SummaryExtractor {
         var sentences: [Sentence] = []
         for (segmentIndex, segment) in segments.enumerated() where segment.kind == .lead || segment.kind == .paragraph {
             var start = 0
-            for index in segment.tokens.indices where segment.tokens[index].endsSentence || index == segment.tokens.count - 1 {
+            for index in segment.tokens.indices
+            where segment.tokens[index].endsSentence || index == segment.tokens.count - 1 {
                 let range = start..<index + 1
                 start = index + 1
                 var words = 0
@@ -48,12 +49,15 @@ struct SummaryExtractor {
                     total += Double(entry.count) + (entry.inHeadline ? Self.headlineWeight : 0)
                 }
                 guard Self.wordRange.contains(words), contentWords > 0 else { continue }
-                sentences.append(Sentence(segment: segmentIndex, range: range, words: words, score: total / Double(contentWords)))
+                sentences.append(
+                    Sentence(segment: segmentIndex, range: range, words: words, score: total / Double(contentWords)))
             }
         }
         guard let first = sentences.first else { return nil }
-        let others = sentences.dropFirst().enumerated().sorted { ($0.element.score, -$0.offset) > ($1.element.score, -$1.offset) }
-            .prefix(Self.maximumSentences - 1).sorted { $0.offset < $1.offset }.map(\.element)
+        let others = sentences.dropFirst().enumerated().sorted {
+            ($0.element.score, -$0.offset) > ($1.element.score, -$1.offset)
+        }
+        .prefix(Self.maximumSentences - 1).sorted { $0.offset < $1.offset }.map(\.element)
         return ([first] + others).map { segments[$0.segment].text($0.range) }.joined(separator: " ")
     }
 }

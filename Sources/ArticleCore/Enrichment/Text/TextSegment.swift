@@ -41,7 +41,8 @@ final class TextSegment: Sendable {
             words += 1
             if token.casing != .lower { capitalized += 1 }
         }
-        self.isShouting = words >= Self.shoutingMinimumWords && Double(capitalized) >= Self.shoutingShare * Double(words)
+        self.isShouting =
+            words >= Self.shoutingMinimumWords && Double(capitalized) >= Self.shoutingShare * Double(words)
     }
 
     /// Where the segment sits in the article, for explanations: "title", "paragraph 3".
