@@ -263,5 +263,68 @@ enum CraftedParagraphs {
             text:
                 "Sau sắp xếp, tỉnh Gia Lai mới có trung tâm hành chính tại thành phố Quy Nhơn (tỉnh Bình Định cũ).",
             locations: ["Gia Lai", "Quy Nhơn", "Bình Định"]),
+        CraftedParagraph(
+            name: "vice-chair of the assembly receives an ambassador",
+            text:
+                "Chiều 10/6, Phó Chủ tịch Quốc hội Nguyễn Khắc Định đã tiếp Đại sứ Nhật Bản tại Việt Nam Ito Naoki tại Nhà Quốc hội.",
+            persons: ["Nguyễn Khắc Định": ["Phó Chủ tịch Quốc hội"], "Ito Naoki": ["Đại sứ Nhật Bản tại Việt Nam"]],
+            organizations: ["Quốc hội"], locations: ["Nhật Bản", "Việt Nam"]),
+        CraftedParagraph(
+            name: "provincial department with a long field name, district and city",
+            text:
+                "Theo Sở Tài nguyên và Môi trường tỉnh Lâm Đồng, mưa lớn kéo dài đã gây sạt lở tại huyện Đam Rông và thành phố Bảo Lộc.",
+            organizations: ["Sở Tài nguyên và Môi trường tỉnh Lâm Đồng"],
+            locations: ["Lâm Đồng", "Đam Rông", "Bảo Lộc"]),
+        CraftedParagraph(
+            name: "commune, district and province in a row",
+            text:
+                "Bà Nguyễn Thị Thanh, Phó Chủ tịch Quốc hội, cùng đoàn công tác đã thăm hỏi các gia đình chính sách ở xã Tà Xùa, huyện Bắc Yên, tỉnh Sơn La.",
+            persons: ["Nguyễn Thị Thanh": ["Phó Chủ tịch Quốc hội"]], organizations: ["Quốc hội"],
+            locations: ["Tà Xùa", "Bắc Yên", "Sơn La"]),
+        CraftedParagraph(
+            name: "Ukrainian president and the European Union",
+            text:
+                "Tổng thống Ukraine Volodymyr Zelensky cho biết Kiev đang đàm phán với Liên minh châu Âu về gói hỗ trợ mới.",
+            persons: ["Volodymyr Zelensky": ["Tổng thống Ukraine"]], organizations: ["Liên minh châu Âu"],
+            locations: ["Ukraine", "Kiev"]),
+        CraftedParagraph(
+            name: "chief executive of a group with an acronym name",
+            text:
+                "Giám đốc điều hành Tập đoàn FPT Nguyễn Văn Khoa cho rằng trí tuệ nhân tạo sẽ thay đổi ngành phần mềm.",
+            persons: ["Nguyễn Văn Khoa": ["Giám đốc điều hành Tập đoàn FPT"]], organizations: ["Tập đoàn FPT"]),
+        CraftedParagraph(
+            name: "square and mausoleum",
+            text:
+                "Ngày 2/9, hàng nghìn người dân và du khách đã tới Quảng trường Ba Đình để viếng Lăng Chủ tịch Hồ Chí Minh.",
+            persons: ["Hồ Chí Minh": ["Chủ tịch"]], locations: ["Quảng trường Ba Đình"]),
+        CraftedParagraph(
+            name: "former office after the name, earlier office after an appointment verb",
+            text: "Ông Lê Văn Thành, nguyên Phó Thủ tướng Chính phủ, từng giữ chức Chủ tịch UBND thành phố Hải Phòng.",
+            persons: ["Lê Văn Thành": ["nguyên Phó Thủ tướng Chính phủ", "Chủ tịch UBND thành phố Hải Phòng"]],
+            organizations: ["Chính phủ", "UBND thành phố Hải Phòng"], locations: ["Hải Phòng"]),
+        CraftedParagraph(
+            name: "development bank with its acronym, countries compared",
+            text:
+                "Ngân hàng Phát triển châu Á (ADB) dự báo tăng trưởng kinh tế của Việt Nam năm nay đạt 6%, cao hơn Thái Lan và Malaysia.",
+            organizations: ["Ngân hàng Phát triển châu Á", "ADB"], locations: ["Việt Nam", "Thái Lan", "Malaysia"]),
+        CraftedParagraph(
+            name: "police general and deputy minister",
+            text:
+                "Trung tướng Nguyễn Văn Long, Thứ trưởng Bộ Công an, chủ trì cuộc họp với Công an các tỉnh phía Nam.",
+            persons: ["Nguyễn Văn Long": ["Trung tướng", "Thứ trưởng Bộ Công an"]], organizations: ["Bộ Công an"]),
+        CraftedParagraph(
+            name: "beauty queen known by a name without family name",
+            text: "Hoa hậu Thanh Thủy đại diện Việt Nam tham dự cuộc thi Hoa hậu Quốc tế tại Tokyo, Nhật Bản.",
+            persons: ["Thanh Thủy": ["Hoa hậu"]], locations: ["Việt Nam", "Tokyo", "Nhật Bản"]),
+        CraftedParagraph(
+            name: "deputy foreign minister meets ASEAN abroad",
+            text:
+                "Thứ trưởng Bộ Ngoại giao Đỗ Hùng Việt đã có cuộc gặp với Phó Tổng Thư ký ASEAN phụ trách Cộng đồng Chính trị - An ninh tại Jakarta.",
+            persons: ["Đỗ Hùng Việt": ["Thứ trưởng Bộ Ngoại giao"]], organizations: ["Bộ Ngoại giao", "ASEAN"],
+            locations: ["Jakarta"]),
+        CraftedParagraph(
+            name: "civil aviation authority and an airport",
+            text: "Theo Cục Hàng không Việt Nam, sân bay Long Thành dự kiến đưa vào khai thác năm 2026.",
+            organizations: ["Cục Hàng không Việt Nam"], locations: ["Việt Nam", "sân bay Long Thành"]),
     ]
 }

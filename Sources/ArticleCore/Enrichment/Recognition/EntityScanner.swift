@@ -37,7 +37,7 @@ struct EntityScanner {
                 continue
             }
             // A word that starts no lexicon entry starts nothing but, capitalised, an unknown name.
-            if !segment.lattice.hasMatches(at: index) && !(lastPersonEnd == index && lastPerson != nil) {
+            if !segment.lattice.hasMatches(at: index) && !(lastPersonEnd >= index - 1 && lastPerson != nil) {
                 if token.isCapitalized && !segment.isShouting {
                     if let place = placeBeforeBracketedPlace(at: index) {
                         addNested(organizations: [], places: [place], to: &result)
@@ -51,7 +51,10 @@ struct EntityScanner {
             }
 
             // "Nguyễn Anh Tuấn giữ chức Bí thư Tỉnh ủy", "… đã được bổ nhiệm làm Thứ trưởng …"
-            if let lastPerson, lastPersonEnd == index, let appointment = appointment(at: index),
+            // Also after an apposition: "Ông Lê Văn Thành, nguyên Phó Thủ tướng, từng giữ chức …".
+            let followsPerson =
+                lastPersonEnd == index || (index > 0 && lastPersonEnd == index - 1 && tokens[index - 1].isMark(","))
+            if let lastPerson, followsPerson, let appointment = appointment(at: index),
                 let chain = grammar.titleChain(at: appointment, afterName: true)
             {
                 result.mentions[lastPerson].titles += titles(chain, rule: .titleAfterName)
@@ -112,6 +115,8 @@ struct EntityScanner {
                     result.mentions[lastPerson].titles += titles(appositive, rule: .titleAfterName)
                     addNested(appositive, to: &result)
                     index = appositive.range.upperBound
+                    // The name and its titles read as one for what follows ("…, từng giữ chức …").
+                    lastPersonEnd = index
                     if let organization = appositive.titles.last?.organizations.last,
                         organization.range.upperBound == index, let alias = acronymAlias(after: organization)
                     {

@@ -26,10 +26,11 @@ extension SegmentGrammar {
         if let known = knownPlace(at: index, inTitle: inTitle, afterPrefix: false) {
             return known
         }
-        // A prefix is written in lowercase ("tỉnh", "phường") or abbreviated ("TP"); capitalised
-        // mid-sentence, it is a name ("Hồ", "Đường" are also family names).
+        // A prefix is written in lowercase ("tỉnh", "phường") or abbreviated ("TP"); a one-word
+        // prefix capitalised mid-sentence is a name ("Đường" is also a family name), a longer
+        // one is part of the place's name ("Quảng trường Ba Đình").
         guard !segment.isShouting, let prefix = longest(.placePrefix, at: index),
-            first.casing != .capitalized || first.startsSentence || first.startsClause
+            first.casing != .capitalized || first.startsSentence || first.startsClause || prefix.length > 1
         else { return nil }
         var nameStart = index + Int(prefix.length)
         // "TP. Huế": an abbreviated prefix keeps its period.
