@@ -3,6 +3,13 @@ import PackageDescription
 
 // Dependencies point one way: CRDKafka -> Kafka; ArticleCore has no Kafka;
 // Pipeline joins them for the thin executables.
+/// The enricher's lexicons (Sources/ArticleCore/Enrichment/Lexicons); see LexiconFile.swift.
+let lexiconFiles = [
+    "titles.txt", "organization-heads.txt", "organizations.txt", "ministries.txt", "name-words.txt",
+    "surnames.txt", "provinces.txt", "countries.txt", "places.txt", "place-prefixes.txt", "event-heads.txt",
+    "non-entities.txt", "speech.txt", "honorifics.txt", "stopwords.txt",
+]
+
 let package = Package(
     name: "news-pipeline",
     platforms: [.macOS(.v15)],
@@ -40,7 +47,10 @@ let package = Package(
             ],
             // The records' JSON Schemas, published for downstream consumers; tests validate
             // real output against them.
-            exclude: ["Schemas"]
+            exclude: ["Schemas"],
+            // Lexicons are compiled into the module, not shipped as a resource bundle: nothing
+            // to copy next to the binaries, nothing to go missing at run time.
+            resources: lexiconFiles.map { .embedInCode("Enrichment/Lexicons/\($0)") }
         ),
         .target(
             name: "WorkerRuntime",

@@ -3,7 +3,8 @@ import ArticleCore
 import Foundation
 
 /// `news-bench`: throughput, latency and peak memory of the enricher's processing
-/// (`ArticleProcessor`: decode, parse, enrich) on one core, without Kafka.
+/// (`ArticleProcessor`: decode, parse, enrich) on one core, without Kafka, and of enrichment
+/// (`ArticleEnricher`) alone.
 ///
 /// Run it from a release build: `swift run -c release news-bench`. Figures go to standard
 /// output, one line per workload, so they can be pasted into BENCHMARKS.md.
@@ -27,6 +28,8 @@ struct NewsBench: AsyncParsableCommand {
         print("news-bench: ArticleProcessor \(ArticleProcessor.version), one core, \(seconds) s per workload")
         let seedRun = try ThroughputMeasurement.run(articles, for: .seconds(seconds))
         print(seedRun.line(name: "seeds (\(articles.count) articles)"))
+        let enrichmentRun = try EnrichmentWorkload(seeds: articles).run(for: .seconds(seconds))
+        print(enrichmentRun.line(name: "enrichment alone (\(articles.count) seeds' parsed articles)"))
 
         var processor = ArticleProcessor()
         // The pathological inputs are far above the default 2 MB limit on purpose: they measure

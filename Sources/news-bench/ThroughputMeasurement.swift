@@ -7,6 +7,8 @@ struct ThroughputMeasurement {
     var articles = 0
     var bytes = 0
     var elapsed: Duration = .zero
+    /// CPU time the measuring thread used meanwhile.
+    var cpuTime: Duration = .zero
     var latencies: [Duration] = []
 
     /// - Parameters:
@@ -19,23 +21,33 @@ struct ThroughputMeasurement {
     ) throws -> ThroughputMeasurement {
         let sizes = corpus.map { $0.text?.utf8.count ?? $0.bodyBase64?.utf8.count ?? 0 }
         let provenance = Provenance(enricherVersion: "bench", topic: nil, partition: nil, offset: nil, processedAt: Date())
+        return run(sizes: sizes, for: duration, minimumIterations: minimumIterations) { index in
+            _ = try? processor.process(corpus[index], provenance: provenance)
+        }
+    }
+
+    /// Runs `work` on items `0..<sizes.count` round-robin; `sizes` are the items' bytes.
+    static func run(
+        sizes: [Int], for duration: Duration, minimumIterations: Int = 100, work: (Int) -> Void
+    ) -> ThroughputMeasurement {
         // Warm-up: caches, lazily built tables and allocator pools are not what is measured.
-        for article in corpus { _ = try? processor.process(article, provenance: provenance) }
+        for index in sizes.indices { work(index) }
 
         var measurement = ThroughputMeasurement()
         let clock = ContinuousClock()
         let started = clock.now
+        let cpuStarted = ThreadCPUTime.now()
         var index = 0
         while measurement.articles < minimumIterations || clock.now - started < duration {
-            let article = corpus[index % corpus.count]
             let before = clock.now
-            _ = try? processor.process(article, provenance: provenance)
+            work(index % sizes.count)
             measurement.latencies.append(clock.now - before)
             measurement.articles += 1
-            measurement.bytes += sizes[index % corpus.count]
+            measurement.bytes += sizes[index % sizes.count]
             index += 1
         }
         measurement.elapsed = clock.now - started
+        measurement.cpuTime = ThreadCPUTime.now() - cpuStarted
         return measurement
     }
 
@@ -43,9 +55,10 @@ struct ThroughputMeasurement {
         let seconds = elapsed.seconds
         let sorted = latencies.sorted()
         return String(
-            format: "%@: %.0f articles/s, %.2f MB/s, p50 %@, p99 %@ (%d articles in %.1f s)",
+            format: "%@: %.0f articles/s, %.2f MB/s, p50 %@, p99 %@ (%d articles in %.1f s); CPU %.3f ms/article",
             name, Double(articles) / seconds, Double(bytes) / 1_048_576 / seconds,
-            Self.format(percentile(0.50, of: sorted)), Self.format(percentile(0.99, of: sorted)), articles, seconds)
+            Self.format(percentile(0.50, of: sorted)), Self.format(percentile(0.99, of: sorted)), articles, seconds,
+            cpuTime.seconds * 1000 / Double(max(1, articles)))
     }
 
     private func percentile(_ fraction: Double, of sorted: [Duration]) -> Duration {

@@ -57,6 +57,14 @@ struct NewsEnricherCommand: AsyncParsableCommand {
     func run() async throws {
         let logger = logging.makeLogger(label: "news-enricher")
         try LibrdkafkaRuntimeCheck.run(allowOld: kafka.allowOldLibrdkafka, logger: logger)
+        // Reads the compiled-in lexicons now, so a damaged build fails here, not mid-stream.
+        let lexiconProblems = ArticleEnricher.lexiconProblems
+        guard lexiconProblems.isEmpty else {
+            logger.critical(
+                "the enrichment lexicons in this build are damaged; rebuild from an intact checkout",
+                metadata: ["problems": "\(lexiconProblems.joined(separator: "; "))"])
+            throw ExitCode.failure
+        }
         let client = try kafka.clientConfiguration(
             clientID: "news-enricher", environment: ProcessInfo.processInfo.environment)
         var producer = ProducerConfiguration(client: client)

@@ -25,6 +25,15 @@ struct ExplanationReport {
             let place = removal.line.map { "line \($0)" } ?? "page"
             lines.append("  \(removal.reason.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0)) \(place): \(removal.text)")
         }
+        if let entities = article.entities {
+            lines.append(
+                "entities:     \(entities.persons.count) persons, \(entities.organizations.count) organisations, "
+                    + "\(entities.locations.count) places; story key: \(article.storyKey ?? "-")")
+        }
+        lines.append("enrichment, with the rule and lexicon lines behind each value (\(explained.enrichment.count)):")
+        for explanation in explained.enrichment {
+            lines.append("  \(explanation)")
+        }
         text = lines.joined(separator: "\n")
     }
 

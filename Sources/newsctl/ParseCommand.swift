@@ -12,7 +12,8 @@ struct ParseCommand: AsyncParsableCommand {
             Files are read as the producer reads them (.txt and .html one article each, .jsonl one \
             crawler record per line) and processed exactly as the enricher processes them. With \
             --explain, a readable report replaces the JSON: the fields found, where the title and \
-            date came from, and every line removed from the body with the reason.
+            date came from, every line removed from the body with the reason, and the rule and \
+            lexicon lines behind every person, title, organisation, place, date, event and quote.
             """)
 
     @Argument(help: "Article files (.txt, .html, .htm, or .jsonl with one crawler record per line).")

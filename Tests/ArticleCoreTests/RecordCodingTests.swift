@@ -126,8 +126,10 @@ import Testing
             Set(object.keys) == [
                 "schema_version", "id", "source", "received_at", "title", "published_at", "published_text",
                 "dateline", "lead", "paragraphs", "captions", "photo_credits", "attribution", "removed", "language",
-                "stats", "fingerprints", "field_sources", "source_encoding", "provenance",
+                "stats", "fingerprints", "field_sources", "source_encoding", "provenance", "entities", "dates",
+                "events", "quotes", "keywords", "summary", "story_key",
             ])
+        #expect(Set((object["fingerprints"] as? [String: Any])?.keys ?? [:].keys) == ["sha256", "simhash"])
         #expect(
             Set((object["removed"] as? [String: Any])?.keys ?? [:].keys) == [
                 "boilerplate", "duplicate_lines", "teasers", "slug_lines", "html_elements",

@@ -4,7 +4,7 @@
 /// any number of tasks and gives the same record for the same input every time.
 public struct ArticleProcessor: Sendable {
     /// Version written into every record's provenance.
-    public static let version = "0.2.0"
+    public static let version = "0.3.0"
 
     /// The default for ``maximumTextBytes``: 2 MiB.
     public static let defaultMaximumTextBytes = 2 * 1024 * 1024
@@ -23,12 +23,19 @@ public struct ArticleProcessor: Sendable {
     /// - Throws: ``ArticleError`` when the body is empty, too large, binary, not decodable, or
     ///   has no article text; never traps, whatever the input.
     public func process(_ raw: RawArticle, provenance: Provenance) throws(ArticleError) -> EnrichedArticle {
-        try explain(raw, provenance: provenance).article
+        try process(raw, provenance: provenance, explaining: false).article
     }
 
     /// ``process(_:provenance:)``, also returning every line the parser took out of the body
-    /// and why (for `newsctl parse --explain`).
+    /// and why, and the rule and lexicon lines behind every enrichment value (for `newsctl
+    /// parse --explain`).
     public func explain(_ raw: RawArticle, provenance: Provenance) throws(ArticleError) -> ExplainedArticle {
+        try process(raw, provenance: provenance, explaining: true)
+    }
+
+    private func process(
+        _ raw: RawArticle, provenance: Provenance, explaining: Bool
+    ) throws(ArticleError) -> ExplainedArticle {
         let decoded = try ArticleBodyDecoder(maximumTextBytes: maximumTextBytes).decode(raw)
         var metadata = DocumentMetadata()
         metadata.offerTitle(raw.title, from: .crawler)
@@ -39,6 +46,11 @@ public struct ArticleProcessor: Sendable {
             : ArticleDocument(text: decoded.text, metadata: metadata)
         let parsed = try ArticleParser().parse(document)
         let body = parsed.body
+        let enrichment = ArticleEnricher().enrich(
+            EnrichmentInput(
+                title: parsed.title, lead: parsed.lead, paragraphs: parsed.paragraphs, captions: parsed.captions,
+                photoCredits: parsed.photoCredits, publishedAt: parsed.publishedAt),
+            explain: explaining)
         let article = EnrichedArticle(
             id: raw.id,
             source: raw.source,
@@ -60,7 +72,8 @@ public struct ArticleProcessor: Sendable {
             fingerprints: Fingerprints(body: body),
             fieldSources: FieldSources(title: parsed.titleSource, publishedAt: parsed.publishedSource),
             sourceEncoding: decoded.encoding,
-            provenance: provenance)
-        return ExplainedArticle(article: article, removals: parsed.removals)
+            provenance: provenance,
+            enrichment: enrichment)
+        return ExplainedArticle(article: article, removals: parsed.removals, enrichment: enrichment.explanations)
     }
 }

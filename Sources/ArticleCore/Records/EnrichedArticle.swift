@@ -50,7 +50,27 @@ public struct EnrichedArticle: Sendable, Codable, Equatable {
     /// Where the record came from.
     public var provenance: Provenance
 
-    /// Creates an enriched record from its fields.
+    // Enrichment (see ``ArticleEnricher``). Optional because records written by enrichers
+    // before 0.3.0 lack them; every record written now has them.
+
+    /// People (with titles), organisations and places the article names.
+    public var entities: Entities?
+    /// Dates mentioned, in ISO 8601.
+    public var dates: [DateMention]?
+    /// Named events ("Hội nghị Ngoại giao lần thứ 32") with their ordinals.
+    public var events: [EventMention]?
+    /// What people are said to have said.
+    public var quotes: [Quote]?
+    /// Up to ten keywords, most significant first.
+    public var keywords: [String]?
+    /// One to three sentences of the article, verbatim.
+    public var summary: String?
+    /// The main event and its date, equal for two outlets' reports of the same event:
+    /// `hoi-nghi-ngoai-giao-32/2023-12-19`.
+    public var storyKey: String?
+
+    /// Creates an enriched record from its fields; `enrichment` fills the enrichment fields and
+    /// the SimHash.
     public init(
         schemaVersion: Int = SchemaVersion.enriched,
         id: ArticleID,
@@ -73,7 +93,8 @@ public struct EnrichedArticle: Sendable, Codable, Equatable {
         fingerprints: Fingerprints,
         fieldSources: FieldSources,
         sourceEncoding: TextEncoding,
-        provenance: Provenance
+        provenance: Provenance,
+        enrichment: Enrichment? = nil
     ) {
         self.schemaVersion = schemaVersion
         self.id = id
@@ -97,6 +118,16 @@ public struct EnrichedArticle: Sendable, Codable, Equatable {
         self.fieldSources = fieldSources
         self.sourceEncoding = sourceEncoding
         self.provenance = provenance
+        if let enrichment {
+            self.entities = enrichment.entities
+            self.dates = enrichment.dates
+            self.events = enrichment.events
+            self.quotes = enrichment.quotes
+            self.keywords = enrichment.keywords
+            self.summary = enrichment.summary
+            self.storyKey = enrichment.storyKey
+            self.fingerprints.simhash = enrichment.simhash
+        }
     }
 
     enum CodingKeys: String, CodingKey {
@@ -122,6 +153,13 @@ public struct EnrichedArticle: Sendable, Codable, Equatable {
         case fieldSources = "field_sources"
         case sourceEncoding = "source_encoding"
         case provenance
+        case entities
+        case dates
+        case events
+        case quotes
+        case keywords
+        case summary
+        case storyKey = "story_key"
     }
 
     /// The record as one line of JSON, without a trailing newline.

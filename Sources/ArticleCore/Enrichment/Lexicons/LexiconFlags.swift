@@ -1,0 +1,55 @@
+/// Qualifiers written in square brackets after a lexicon entry, e.g. `Trưởng [needs-complement]`.
+struct LexiconFlags: OptionSet, Sendable {
+    let rawValue: UInt32
+
+    /// A title that is one only when an organisation or place follows ("Trưởng Ban …").
+    static let needsComplement = LexiconFlags(rawValue: 1 << 0)
+    /// A title that a ministry's field may follow without "Bộ" ("Bộ trưởng Ngoại giao").
+    static let ministry = LexiconFlags(rawValue: 1 << 1)
+    /// A title that "tại" and a place may follow ("Đại sứ Việt Nam tại Nhật Bản").
+    static let posting = LexiconFlags(rawValue: 1 << 2)
+    /// Comes before a title ("Phó", "nguyên").
+    static let prefix = LexiconFlags(rawValue: 1 << 3)
+    /// Comes after a title ("Thường trực", "dự khuyết").
+    static let suffix = LexiconFlags(rawValue: 1 << 4)
+    /// An organisation head that belongs to a territory ("Tỉnh ủy", "UBND"), named after it.
+    static let territorial = LexiconFlags(rawValue: 1 << 5)
+    /// An organisation head that names an organisation on its own ("Quốc hội").
+    static let standalone = LexiconFlags(rawValue: 1 << 6)
+    /// A news or photo agency, credited under photos.
+    static let agency = LexiconFlags(rawValue: 1 << 7)
+    /// A place name that is also a common word or given name ("Anh"): not taken at the start
+    /// of a sentence or after a form of address.
+    static let ambiguous = LexiconFlags(rawValue: 1 << 8)
+    /// A name word that may also follow capitalised words of the name ("giao thông" in "Cục
+    /// Cảnh sát giao thông"), not only its head: a noun, never a verb.
+    static let anywhere = LexiconFlags(rawValue: 1 << 9)
+    /// A name word that qualifies a whole name ("quốc tế", "toàn quốc"), so a name of lowercase
+    /// words ending with it is specific enough ("Cơ quan năng lượng nguyên tử quốc tế").
+    static let scope = LexiconFlags(rawValue: 1 << 17)
+    /// A phrase that gives the title after it to the person before it ("giữ chức").
+    static let appointment = LexiconFlags(rawValue: 1 << 18)
+    /// A place prefix that is part of the name ("sông Hồng", "đường Lê Lợi").
+    static let keep = LexiconFlags(rawValue: 1 << 10)
+    /// Opens a document's name ("Nghị quyết", "Hiến chương").
+    static let document = LexiconFlags(rawValue: 1 << 11)
+    /// Marks the capitalised word after it as an ethnic group ("người", "dân tộc").
+    static let ethnicMarker = LexiconFlags(rawValue: 1 << 12)
+    /// Words in photo credits that name no one ("Internet", "minh họa").
+    static let credit = LexiconFlags(rawValue: 1 << 13)
+    /// A form of address that also refers back to a person already named ("ông", "bà").
+    static let pronoun = LexiconFlags(rawValue: 1 << 14)
+    /// A word between a speaker and the verb ("đã", "cũng").
+    static let auxiliary = LexiconFlags(rawValue: 1 << 15)
+    /// Opens a clause whose subject is the previous sentence's ("Đồng thời", "Ngoài ra").
+    static let connective = LexiconFlags(rawValue: 1 << 16)
+
+    static let names: [String: LexiconFlags] = [
+        "needs-complement": .needsComplement, "ministry": .ministry, "posting": .posting, "prefix": .prefix,
+        "suffix": .suffix, "territorial": .territorial, "standalone": .standalone, "agency": .agency,
+        "ambiguous": .ambiguous, "anywhere": .anywhere, "scope": .scope, "appointment": .appointment, "keep": .keep,
+        "document": .document,
+        "ethnic-marker": .ethnicMarker, "credit": .credit, "pronoun": .pronoun, "auxiliary": .auxiliary,
+        "connective": .connective,
+    ]
+}

@@ -1,0 +1,56 @@
+/// Turns mentions into the record's entities: one entry per person, organisation or place, in
+/// order of first mention, with mention counts, titles and folded names.
+enum EntityAggregator {
+    /// Keeps people named only in photo credits apart from people in the text.
+    private static let photographerSalt: UInt64 = 0x5048_4F54_4F00_0000
+
+    static func entities(from mentions: [EntityMention]) -> Entities {
+        let ordered = mentions.enumerated().sorted {
+            ($0.element.segment, $0.element.range.lowerBound, $0.offset)
+                < ($1.element.segment, $1.element.range.lowerBound, $1.offset)
+        }.map(\.element)
+
+        var entities = Entities()
+        var personIndex: [UInt64: Int] = [:]
+        var titleKeys: [Set<UInt64>] = []
+        var organizationIndex: [UInt64: Int] = [:]
+        var locationIndex: [UInt64: Int] = [:]
+
+        for mention in ordered {
+            switch mention.kind {
+            case .person:
+                let key = mention.isPhotographer ? mention.key ^ photographerSalt : mention.key
+                let index: Int
+                if let existing = personIndex[key] {
+                    index = existing
+                    entities.persons[index].mentions += 1
+                } else {
+                    index = entities.persons.count
+                    personIndex[key] = index
+                    titleKeys.append([])
+                    entities.persons.append(
+                        PersonEntity(
+                            name: mention.name, titles: [], mentions: 1, folded: VietnameseLetters.folded(mention.name),
+                            role: mention.isPhotographer ? PersonEntity.photographerRole : nil))
+                }
+                for title in mention.titles where titleKeys[index].insert(KeyHasher.phrase(title.wordKeys)).inserted {
+                    entities.persons[index].titles.append(title.text)
+                }
+            case .organization:
+                add(mention, to: &entities.organizations, index: &organizationIndex)
+            case .location:
+                add(mention, to: &entities.locations, index: &locationIndex)
+            }
+        }
+        return entities
+    }
+
+    private static func add(_ mention: EntityMention, to list: inout [NamedEntity], index: inout [UInt64: Int]) {
+        if let existing = index[mention.key] {
+            list[existing].mentions += 1
+        } else {
+            index[mention.key] = list.count
+            list.append(NamedEntity(name: mention.name, mentions: 1, folded: VietnameseLetters.folded(mention.name)))
+        }
+    }
+}

@@ -1,0 +1,74 @@
+extension SegmentGrammar {
+    /// Lowercase particles inside foreign names ("Ursula von der Leyen").
+    private static let nameParticles = KeySet(
+        words: ["von", "van", "der", "de", "da", "di", "dos", "du", "bin", "al", "el", "la", "le"])
+
+    /// A person's name right after a title: two to four capitalised words ("Tập Cận Bình",
+    /// "Joe Biden"), or one foreign-shaped word ("Putin"). A Vietnamese given name alone
+    /// ("Bộ trưởng Sơn") is a reference, resolved later against the names already found.
+    func nameAfterTitle(at index: Int) -> Range<Int>? {
+        guard let first = token(index), first.casing == .capitalized, first.spaceBefore || index == 0,
+            place(at: index, inTitle: true) == nil, longest(.nonEntity, at: index) == nil
+        else { return nil }
+        let (end, words) = nameRun(from: index, allowParticles: true)
+        guard words <= Self.maximumNameTokens else { return nil }
+        if words == 1 { return first.isForeignShaped ? index..<end : nil }
+        return index..<end
+    }
+
+    /// A Vietnamese name starting with a surname from surnames.txt: the surname and one to three
+    /// capitalised syllables ("Tô Lâm", "Võ Thị Ánh Xuân"). Longer runs are headlines, not names.
+    func surnameLedName(at index: Int) -> (range: Range<Int>, surname: Int32)? {
+        guard !segment.isShouting, let first = token(index), first.casing == .capitalized,
+            let surname = longest(.surname, at: index)
+        else { return nil }
+        let (end, words) = nameRun(from: index, allowParticles: false)
+        guard (2...Self.maximumNameTokens).contains(words) else { return nil }
+        return (index..<end, surname.entry)
+    }
+
+    /// Capitalised words after a form of address: "ông Nguyễn Văn Mạnh", "ông Biden".
+    func nameAfterHonorific(at index: Int) -> Range<Int>? {
+        guard !segment.isShouting, let first = token(index), first.casing == .capitalized,
+            place(at: index) == nil, longest(.nonEntity, at: index) == nil, !startsOtherPhrase(at: index)
+        else { return nil }
+        let (end, words) = nameRun(from: index, allowParticles: true)
+        return (1...Self.maximumNameTokens).contains(words) ? index..<end : nil
+    }
+
+    /// The end of a run of capitalised words from `start`, stopping at a title, an organisation,
+    /// an event or a form of address, and how many words it has (particles and hyphenated parts
+    /// such as "Jae-yong" do not count). Counting stops one past ``maximumNameTokens``.
+    private func nameRun(from start: Int, allowParticles: Bool) -> (end: Int, words: Int) {
+        var end = start
+        var words = 0
+        while let current = token(end) {
+            if current.casing == .capitalized {
+                if end > start && (startsOtherPhrase(at: end) || !current.spaceBefore) { break }
+                words += 1
+                end += 1
+                // "Jae-yong", "Frank-Walter"
+                if segment.isMark("-", at: end), let next = token(end + 1), next.isWord,
+                    !tokens[end].spaceBefore, !next.spaceBefore
+                {
+                    end += 2
+                }
+            } else if allowParticles, words > 0, let afterParticles = particlesEnd(from: end),
+                token(afterParticles)?.casing == .capitalized
+            {
+                end = afterParticles
+            } else {
+                break
+            }
+            if words > Self.maximumNameTokens { break }
+        }
+        return (end, words)
+    }
+
+    /// The end of a run of name particles ("von der") starting at `start`, or nil if none.
+    private func particlesEnd(from start: Int) -> Int? {
+        var end = start
+        while let current = token(end), current.isLowercaseWord, Self.nameParticles.contains(current.key) { end += 1 }
+        return end > start ? end : nil
+    }
+}

@@ -1,0 +1,206 @@
+/// An organisation recognised in a segment.
+struct OrganizationSpan: Sendable {
+    var range: Range<Int>
+    var key: UInt64
+    /// Named well enough to report: not a bare "Tỉnh ủy" or "UBND tỉnh" whose territory the
+    /// article leaves unsaid.
+    var isReportable: Bool
+    var rule: RecognitionRule
+    var evidence: [Int32]
+    /// Organisations known by name inside this one's name ("Quốc hội" in "Ủy ban Đối ngoại
+    /// Quốc hội"), reported on their own too.
+    var organizations: [OrganizationSpan] = []
+    /// Places inside the name ("Hà Nội" in "UBND thành phố Hà Nội").
+    var places: [PlaceSpan] = []
+}
+
+extension SegmentGrammar {
+    /// Where an organisation's name is read, which decides whether a person's name may follow
+    /// it directly.
+    enum OrganizationContext {
+        /// Running text.
+        case text
+        /// After a title that a person's name may follow: "Giám đốc Học viện … Nguyễn Xuân
+        /// Thắng". A trailing surname-led name is cut off the organisation.
+        case titleBeforeName
+        /// After a person's name and a comma: the title belongs to that person, so the name runs
+        /// to the punctuation ("Nguyễn Xuân Thắng, Giám đốc Học viện Chính trị quốc gia Hồ Chí Minh;").
+        case titleAfterName
+    }
+
+    private static let andKey = Tokenizer.wordKey("và")
+    /// Nested organisation names are followed this deep ("Hội đồng Thống đốc Cơ quan …").
+    private static let maximumNesting = 2
+
+    /// An organisation at `index`: a name from organizations.txt or ministries.txt, or a head
+    /// word from organization-heads.txt followed by its name. A name is capitalised words (each
+    /// Vietnamese word capitalises its first syllable: "Bộ Ngoại giao"), name words from
+    /// name-words.txt ("Cơ quan năng lượng nguyên tử quốc tế"), and may end with a place
+    /// ("UBND thành phố Hà Nội"). The longer of the two readings wins.
+    func organization(at index: Int, context: OrganizationContext = .text, depth: Int = 0) -> OrganizationSpan? {
+        guard let first = token(index), first.isCapitalized else { return nil }
+        let known = knownOrganization(at: index)
+        if segment.isShouting { return known }
+        guard let headed = headedOrganization(at: index, context: context, depth: depth),
+            headed.range.upperBound > known?.range.upperBound ?? index
+        else { return known }
+        // "Hội An", "Trường Sa": a place whose first word is also an organisation head.
+        if let place = longest(.place, at: index), Int(place.length) >= headed.range.count { return known }
+        return headed
+    }
+
+    private func knownOrganization(at index: Int) -> OrganizationSpan? {
+        guard let match = longest(.organization, at: index) else { return nil }
+        var key = KeyHasher()
+        key.combine(key: UInt64(0x4F52_4741_4E00_0000) | UInt64(match.entry))  // one key per lexicon line
+        return OrganizationSpan(
+            range: index..<index + Int(match.length), key: key.value, isReportable: true,
+            rule: .knownOrganization, evidence: [match.entry])
+    }
+
+    private func headedOrganization(at index: Int, context: OrganizationContext, depth: Int) -> OrganizationSpan? {
+        guard let head = longest(.organizationHead, at: index) else { return nil }
+        let headEntry = entry(head)
+        let bodyStart = index + Int(head.length)
+        var span = OrganizationSpan(
+            range: index..<bodyStart, key: 0, isReportable: false, rule: .organizationHead, evidence: [head.entry])
+
+        if headEntry.flags.contains(.territorial) || headEntry.flags.contains(.standalone) {
+            // "Thành ủy Hà Nội", "UBND tỉnh Lạng Sơn", "Quốc hội Mỹ": only a place may follow.
+            if let place = place(at: bodyStart, inTitle: true) {
+                span.places.append(place)
+                span.range = index..<place.range.upperBound
+                span.isReportable = true
+            } else if headEntry.flags.contains(.territorial), let prefix = longest(.placePrefix, at: bodyStart) {
+                // "UBND tỉnh": the territory is implied, so it names no particular body.
+                span.range = index..<bodyStart + Int(prefix.length)
+            } else {
+                span.isReportable = headEntry.flags.contains(.standalone)
+            }
+            span.key = segment.key(span.range)
+            return span
+        }
+
+        var end = bodyStart
+        var onlyNameWords = true
+        var lastWasCapital = false
+        var endsWithScope = false
+        var capitalRun = 0
+        var plainRunStart: Int?
+        body: while let current = token(end), end - bodyStart < Self.maximumBodyTokens {
+            switch current.kind {
+            case .number:
+                break body
+            case .punctuation:
+                // "Bộ Lao động - Thương binh và Xã hội"
+                if (current.mark == "-" || current.mark == "–") && lastWasCapital
+                    && token(end + 1)?.isCapitalized == true && !startsOtherPhrase(at: end + 1)
+                {
+                    end += 1
+                    lastWasCapital = false
+                    capitalRun = 0
+                    plainRunStart = nil
+                    continue
+                }
+                break body
+            case .word:
+                break
+            }
+            if let place = place(at: end, inTitle: true) {
+                span.places.append(place)
+                end = place.range.upperBound
+                plainRunStart = nil
+                endsWithScope = false
+                break body
+            }
+            if current.isCapitalized {
+                if startsTitle(at: end) { break body }
+                onlyNameWords = false
+                endsWithScope = false
+                if let nested = knownOrganization(at: end) {
+                    span.organizations.append(nested)
+                    end = nested.range.upperBound
+                } else if depth < Self.maximumNesting, longest(.organizationHead, at: end) != nil,
+                    let nested = organization(at: end, context: .text, depth: depth + 1), nested.range.count > 1
+                {
+                    span.organizations += nested.organizations
+                    span.places += nested.places
+                    end = nested.range.upperBound
+                } else if let word = longest(
+                    .nameWord, at: end, accept: { $0.contains(.anywhere) || $0.contains(.scope) })
+                {
+                    end += Int(word.length)  // "Quốc tế", "Hồ Chí Minh" in "Học viện … Hồ Chí Minh"
+                } else {
+                    if plainRunStart == nil { plainRunStart = end }
+                    // An acronym or foreign word ends a run: "TMCP Ngoại thương" starts a word.
+                    let previous = tokens[end - 1]
+                    if previous.casing == .allCaps || previous.isForeignShaped { capitalRun = 0 }
+                    end += 1
+                    capitalRun += 1
+                    lastWasCapital = true
+                    // Only a word's first syllable is capitalised: "Ngoại giao", "Y tế".
+                    if capitalRun == 1 && current.casing == .capitalized && !current.isForeignShaped,
+                        let next = token(end), next.isLowercaseWord, next.spaceBefore, !isStopword(at: end),
+                        longest(.placePrefix, at: end) == nil, longest(.nameWord, at: end) == nil,
+                        !startsTitle(at: end)
+                    {
+                        end += 1
+                        capitalRun = 0
+                        plainRunStart = nil
+                    }
+                    continue
+                }
+                lastWasCapital = true
+                capitalRun = 0
+                plainRunStart = nil
+                continue
+            }
+            if let word = longest(.nameWord, at: end),
+                onlyNameWords || entry(word).flags.contains(.anywhere) || entry(word).flags.contains(.scope)
+            {
+                end += Int(word.length)
+                endsWithScope = entry(word).flags.contains(.scope)
+                lastWasCapital = false
+                capitalRun = 0
+                plainRunStart = nil
+                continue
+            }
+            if current.key == Self.andKey, lastWasCapital, token(end + 1)?.isCapitalized == true,
+                !startsOtherPhrase(at: end + 1), place(at: end + 1) == nil
+            {
+                end += 1
+                lastWasCapital = false
+                capitalRun = 0
+                plainRunStart = nil
+                continue
+            }
+            break body
+        }
+
+        // "Bộ Ngoại giao Bùi Thanh Sơn": a person's name written right after the organisation.
+        if context != .titleAfterName, let runStart = plainRunStart, span.places.isEmpty,
+            let nameStart = (runStart..<end).first(where: { start in
+                start > bodyStart && (2...Self.maximumNameTokens).contains(end - start)
+                    && tokens[start].casing == .capitalized && longest(.surname, at: start) != nil
+            })
+        {
+            end = nameStart
+        }
+        guard end > bodyStart else { return nil }
+        // "Đoàn Minh Huấn": a family name that is also a head ("Đoàn"), followed by given names only.
+        if longest(.surname, at: index) != nil, span.organizations.isEmpty, span.places.isEmpty,
+            end - bodyStart < Self.maximumNameTokens,
+            tokens[bodyStart..<end].allSatisfy({ $0.casing == .capitalized })
+        {
+            return nil
+        }
+        let hasCapital = tokens[bodyStart..<end].contains { $0.isCapitalized }
+        guard hasCapital || !span.places.isEmpty || endsWithScope else { return nil }
+        span.range = index..<end
+        span.key = segment.key(span.range)
+        span.isReportable = true
+        for nested in span.organizations { span.evidence += nested.evidence }
+        for place in span.places { span.evidence += place.evidence }
+        return span
+    }
+}

@@ -1,0 +1,109 @@
+/// A title recognised in a segment: "Phó Thủ tướng", "Bộ trưởng Bộ Ngoại giao", "Chủ tịch nước
+/// Trung Quốc", with the organisations and places named inside it.
+struct TitleSpan: Sendable {
+    var range: Range<Int>
+    var evidence: [Int32]
+    var organizations: [OrganizationSpan] = []
+    var places: [PlaceSpan] = []
+}
+
+/// Titles joined by commas before or after one name: "Phó Thủ tướng, Bộ trưởng Bộ Ngoại giao".
+struct TitleChain: Sendable {
+    var titles: [TitleSpan]
+    var range: Range<Int> { titles[0].range.lowerBound..<titles[titles.count - 1].range.upperBound }
+}
+
+extension SegmentGrammar {
+    private static let atKey = Tokenizer.wordKey("tại")
+
+    /// A title at `index`: prefixes ("Phó", "nguyên"), a head from titles.txt, modifiers
+    /// ("Thường trực"), then what the office is of: a ministry's field ("Bộ trưởng Ngoại giao"),
+    /// an organisation ("Bộ trưởng Bộ Ngoại giao", "Bí thư Tỉnh ủy"), a place ("Tổng thống Hoa
+    /// Kỳ"), or both ("Bộ trưởng Ngoại giao Trung Quốc"). Heads flagged `needs-complement`
+    /// ("Trưởng", "Chánh") are titles only with one.
+    /// - Parameter afterName: the title follows a person's name and a comma, so it runs to the
+    ///   next punctuation and no name follows it.
+    func title(at index: Int, afterName: Bool) -> TitleSpan? {
+        guard !segment.isShouting, let first = token(index), first.isWord else { return nil }
+        var headStart = index
+        var prefixes: [Int32] = []
+        while let prefix = longest(.title, at: headStart, accept: { $0.contains(.prefix) }) {
+            prefixes.append(prefix.entry)
+            headStart += Int(prefix.length)
+        }
+        // "Trưởng ban" and "Trưởng": the reading that covers most; on a tie the shorter head,
+        // leaving more to the organisation ("Trưởng" + "Ban Tổ chức Trung ương").
+        var best: TitleSpan?
+        for head in lattice.all(.title, at: headStart, accept: Self.isTitleHead) {
+            guard var span = title(from: index, prefixes: prefixes, head: head, at: headStart, afterName: afterName)
+            else { continue }
+            // "PGS.TS": titles glued by a period are one.
+            while segment.isMark(".", at: span.range.upperBound), let next = token(span.range.upperBound + 1),
+                !tokens[span.range.upperBound].spaceBefore, !next.spaceBefore,
+                let glued = title(at: span.range.upperBound + 1, afterName: afterName)
+            {
+                span.range = span.range.lowerBound..<glued.range.upperBound
+                span.evidence += glued.evidence
+                span.organizations += glued.organizations
+                span.places += glued.places
+            }
+            if best == nil || span.range.upperBound >= best!.range.upperBound { best = span }
+        }
+        return best
+    }
+
+    private func title(
+        from index: Int, prefixes: [Int32], head: PhraseIndex.Match, at headStart: Int, afterName: Bool
+    ) -> TitleSpan? {
+        let headFlags = entry(head).flags
+        var evidence = prefixes + [head.entry]
+        var end = headStart + Int(head.length)
+        while let suffix = longest(.title, at: end, accept: { $0.contains(.suffix) }) {
+            evidence.append(suffix.entry)
+            end += Int(suffix.length)
+        }
+
+        var span = TitleSpan(range: index..<end, evidence: evidence)
+        var hasComplement = false
+        if headFlags.contains(.ministry), token(end)?.isCapitalized == true,
+            let field = longest(.ministryField, at: end)
+        {
+            span.evidence.append(field.entry)
+            end += Int(field.length)
+            hasComplement = true
+        } else if let organization = organization(
+            at: end, context: afterName ? .titleAfterName : .titleBeforeName)
+        {
+            span.organizations.append(organization)
+            end = organization.range.upperBound
+            hasComplement = true
+        }
+        if span.organizations.last?.places.isEmpty ?? true, let place = place(at: end, inTitle: true) {
+            span.places.append(place)
+            end = place.range.upperBound
+            hasComplement = true
+        }
+        // "Đại sứ Việt Nam tại Hoa Kỳ"
+        if headFlags.contains(.posting), segment.isWord(Self.atKey, at: end),
+            let place = place(at: end + 1, inTitle: true)
+        {
+            span.places.append(place)
+            end = place.range.upperBound
+        }
+        if headFlags.contains(.needsComplement) && !hasComplement { return nil }
+        span.range = index..<end
+        return span
+    }
+
+    /// Titles joined by commas, starting at `index`.
+    func titleChain(at index: Int, afterName: Bool) -> TitleChain? {
+        guard let first = title(at: index, afterName: afterName) else { return nil }
+        var chain = TitleChain(titles: [first])
+        while segment.isMark(",", at: chain.range.upperBound),
+            let next = title(at: chain.range.upperBound + 1, afterName: afterName)
+        {
+            chain.titles.append(next)
+        }
+        return chain
+    }
+}

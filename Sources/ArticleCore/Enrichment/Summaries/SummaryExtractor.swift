@@ -1,0 +1,63 @@
+/// An extractive summary: the lead's first sentence, then up to two more sentences of the body
+/// that share most of the article's frequent words, in their original order.
+///
+/// A sentence's score is the mean, over its content words, of how often each word occurs in
+/// the article, plus a bonus for words of the headline: the sentences that say what the whole
+/// article keeps saying.
+struct SummaryExtractor {
+    let lexicons: Lexicons
+
+    static let maximumSentences = 3
+    /// Sentences shorter than this are captions or fragments; longer ones lists.
+    static let wordRange = 6...70
+    static let headlineWeight = 2.0
+
+    private struct Sentence {
+        var segment: Int
+        var range: Range<Int>
+        var words: Int
+        var score: Double
+    }
+
+    func summary(segments: [TextSegment]) -> String? {
+        // Per content word: how often the article uses it, and whether the headline does.
+        var frequency = KeyTable<(count: Int32, inHeadline: Bool)>(placeholder: (0, false), capacity: 1024)
+        for segment in segments {
+            let inHeadline = segment.kind == .title
+            for token in segment.tokens where token.isWord && !lexicons.isStopword(token.word) {
+                frequency.update(token.foldedKey, initial: (0, false)) { entry in
+                    entry.count += 1
+                    entry.inHeadline = entry.inHeadline || inHeadline
+                }
+            }
+        }
+
+        var sentences: [Sentence] = []
+        for (segmentIndex, segment) in segments.enumerated() where segment.kind == .lead || segment.kind == .paragraph {
+            var start = 0
+            for index in segment.tokens.indices
+            where segment.tokens[index].endsSentence || index == segment.tokens.count - 1 {
+                let range = start..<index + 1
+                start = index + 1
+                var words = 0
+                var contentWords = 0
+                var total = 0.0
+                for token in segment.tokens[range] where token.isWord {
+                    words += 1
+                    guard !lexicons.isStopword(token.word), let entry = frequency[token.foldedKey] else { continue }
+                    contentWords += 1
+                    total += Double(entry.count) + (entry.inHeadline ? Self.headlineWeight : 0)
+                }
+                guard Self.wordRange.contains(words), contentWords > 0 else { continue }
+                sentences.append(
+                    Sentence(segment: segmentIndex, range: range, words: words, score: total / Double(contentWords)))
+            }
+        }
+        guard let first = sentences.first else { return nil }
+        let others = sentences.dropFirst().enumerated().sorted {
+            ($0.element.score, -$0.offset) > ($1.element.score, -$1.offset)
+        }
+        .prefix(Self.maximumSentences - 1).sorted { $0.offset < $1.offset }.map(\.element)
+        return ([first] + others).map { segments[$0.segment].text($0.range) }.joined(separator: " ")
+    }
+}

@@ -1,0 +1,81 @@
+import Testing
+
+@testable import ArticleCore
+
+@Suite struct LexiconAndTokenizerTests {
+    @Test func compiledLexiconsReadWithoutProblems() {
+        #expect(ArticleEnricher.lexiconProblems.isEmpty, "\(ArticleEnricher.lexiconProblems)")
+        for file in LexiconFile.allCases {
+            #expect(Lexicons.shared.entries.contains { $0.source.hasPrefix(file.rawValue + ":") }, "\(file.rawValue)")
+        }
+    }
+
+    @Test func everyLexiconFileOpensWithAHeaderSayingWhereItsFactsComeFrom() {
+        for file in LexiconFile.allCases {
+            let text = String(decoding: file.contents, as: UTF8.self)
+            let header = text.split(separator: "\n").prefix { $0.hasPrefix("#") }.joined(separator: " ")
+            #expect(header.count > 80, "\(file.rawValue) has no header")
+            #expect(header.contains("Source"), "\(file.rawValue) names no source")
+        }
+    }
+
+    @Test func malformedLinesAreReportedNotFatal() throws {
+        #expect(throws: LexiconError.self) {
+            _ = try LexiconEntry.parse(line: "Bộ trưởng [no-such-flag]", number: 3, file: "x.txt", category: .title)
+        }
+        let entry = try #require(
+            try LexiconEntry.parse(
+                line: "Anh | Vương quốc Anh [ambiguous]  # England", number: 9, file: "c.txt", category: .place))
+        #expect(entry.canonical == "Anh")
+        #expect(entry.variants == ["Anh", "Vương quốc Anh"])
+        #expect(entry.flags == .ambiguous)
+        #expect(entry.source == "c.txt:9")
+        #expect(try LexiconEntry.parse(line: "   # only a comment", number: 1, file: "x", category: .title) == nil)
+    }
+
+    @Test func wordKeysIgnoreCaseAndWhereTheToneMarkSits() {
+        #expect(Tokenizer.wordKey("Hòa") == Tokenizer.wordKey("hoà"))
+        #expect(Tokenizer.wordKey("Thủy") == Tokenizer.wordKey("THUỶ"))
+        #expect(Tokenizer.wordKey("Ủy") == Tokenizer.wordKey("uỷ"))
+        #expect(Tokenizer.wordKey("hòa") != Tokenizer.wordKey("hoa"))
+        #expect(Tokenizer.wordKey("năm") != Tokenizer.wordKey("nam"))
+    }
+
+    @Test func tokensCarryCaseSentenceStartAndForeignShape() {
+        let text = "Tổng thống Joe Biden gặp UNESCO. Sau đó, xung đột Nga-Ukraine: “Covid-19” tăng 97,8%."
+        let tokens = Tokenizer.tokenize(text, vocabulary: nil)
+        let segment = Array(text.utf8)
+        func word(_ token: Token) -> String {
+            String(decoding: segment[Int(token.start)..<Int(token.end)], as: UTF8.self)
+        }
+        let words = tokens.map(word)
+        #expect(words.contains("Nga") && words.contains("Ukraine") && words.contains("97,8"))
+        let biden = tokens[words.firstIndex(of: "Biden")!]
+        #expect(biden.isForeignShaped && biden.casing == .capitalized && !biden.startsSentence)
+        #expect(!tokens[words.firstIndex(of: "Tổng")!].isForeignShaped)
+        #expect(tokens[words.firstIndex(of: "UNESCO")!].casing == .allCaps)
+        #expect(tokens[words.firstIndex(of: "Sau")!].startsSentence)
+        #expect(tokens[words.firstIndex(of: "Covid")!].startsClause)
+        #expect(tokens[words.firstIndex(of: "19")!].kind == .number)
+    }
+
+    @Test func abbreviatedPrefixesDoNotEndSentences() {
+        let tokens = Tokenizer.tokenize("TP. Hồ Chí Minh và TP.HCM", vocabulary: nil)
+        #expect(tokens.filter(\.startsSentence).count == 1)
+    }
+
+    @Test func foldedFormsDropAccentsAndCase() {
+        #expect(VietnameseLetters.folded("Nguyễn Phú Trọng") == "nguyen phu trong")
+        #expect(VietnameseLetters.folded("Đinh  Tiến\u{00A0}Dũng") == "dinh tien dung")
+        #expect(VietnameseLetters.nameCased("THỦY NGUYÊN") == "Thủy Nguyên")
+    }
+
+    @Test func syllableShapeTellsForeignWords() {
+        for word in ["Minh", "Trung", "Nga", "Nghiêng".replacingOccurrences(of: "ê", with: "e"), "Quang", "Gia"] {
+            #expect(VietnameseSyllable.isPlausible(ArraySlice(word.utf8)), "\(word)")
+        }
+        for word in ["Biden", "Macron", "Vingroup", "Samsung", "Joe", "Putin"] {
+            #expect(!VietnameseSyllable.isPlausible(ArraySlice(word.utf8)), "\(word)")
+        }
+    }
+}
