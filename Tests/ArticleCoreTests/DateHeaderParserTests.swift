@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import ArticleCore
@@ -65,6 +66,9 @@ import Testing
 
     @Test func metadataDatesAreNormalisedToVietnamTime() {
         #expect(DateHeaderParser.normalize(published: "Thứ sáu,  18/10/2019") == "2019-10-18")
+        // Crawlers hand over decomposed text too.
+        let decomposed = "Thứ sáu, 18 Tháng 10 2019".decomposedStringWithCanonicalMapping
+        #expect(DateHeaderParser.normalize(published: decomposed) == "2019-10-18")
         #expect(DateHeaderParser.normalize(published: "2023-12-21T10:06:00+07:00") == "2023-12-21T10:06:00+07:00")
         #expect(DateHeaderParser.normalize(published: "2023-12-21T03:06:00Z") == "2023-12-21T10:06:00+07:00")
         #expect(DateHeaderParser.normalize(published: "2023-12-21T03:06:00.123+0000") == "2023-12-21T10:06:00+07:00")

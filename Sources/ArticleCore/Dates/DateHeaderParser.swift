@@ -29,13 +29,18 @@ enum DateHeaderParser {
         "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
     ]
 
+    /// Every word a date header may contain.
+    private static let dateWords = vocabulary.union(englishMonths.keys)
+
     /// The line's date as ISO 8601 (`2023-12-21T10:06:00+07:00`, or `2019-10-18` without a
     /// time), or nil when the line is not a date header.
     static func parse(_ line: String) -> String? {
         // Bytes first: a Vietnamese character is at most three, and counting characters is slow.
-        guard !line.isEmpty, line.utf8.count <= 3 * maximumLength, line.count <= maximumLength,
+        // Scalars rather than characters: the text is NFC, where they count alike, and counting
+        // characters costs a grapheme-breaking pass.
+        guard !line.isEmpty, line.utf8.count <= 3 * maximumLength, line.unicodeScalars.count <= maximumLength,
             line.utf8.contains(where: { (0x30...0x39).contains($0) }),
-            let tokens = DateToken.tokenize(CaseFolding.lowercased(line))
+            let tokens = DateToken.tokenize(CaseFolding.lowercased(line), isAcceptedWord: dateWords.contains)
         else { return nil }
         var reading = Reading()
         var index = 0
@@ -48,9 +53,11 @@ enum DateHeaderParser {
 
     /// Normalises a publication date from metadata (a crawler's `published`, an HTML meta tag):
     /// ISO 8601 with any offset, or any date header ``parse(_:)`` accepts. Nil when it is neither.
+    /// Metadata has not been through the article's normalisation, and ``parse(_:)`` expects
+    /// NFC, so it is normalised here.
     static func normalize(published: String) -> String? {
-        let trimmed = published.trimmingCharacters(in: .whitespacesAndNewlines)
-        return ISODateParser.parse(trimmed) ?? parse(TextNormalizer.collapsingWhitespace(trimmed))
+        let text = TextNormalizer.collapsingWhitespace(TextNormalizer.normalize(published))
+        return ISODateParser.parse(text) ?? parse(text)
     }
 
     /// What has been read so far: the date, the time, and which numbers are still unassigned.

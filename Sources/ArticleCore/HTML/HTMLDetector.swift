@@ -6,9 +6,16 @@ enum HTMLDetector {
 
     /// `text/html` says so; otherwise the start of the text must look like markup.
     static func isHTML(contentType: String, text: String) -> Bool {
-        if contentType.lowercased().hasPrefix("text/html") || contentType.lowercased().contains("xhtml") { return true }
+        // Bytes, not Foundation's `contains`, which bridges through NSString on every article.
+        let type = Array(contentType.lowercased().utf8)
+        if type.starts(with: "text/html".utf8) || ByteSearch.lastOffset(of: Array("xhtml".utf8), in: type[...]) != nil {
+            return true
+        }
+        // Plain text is told apart by its first byte, before anything is lowercased or searched.
+        let first = text.unicodeScalars.first(where: { !TextNormalizer.isWhitespace($0) })
+        guard first == "<" else { return false }
         // A multi-byte character cut at the window's edge decodes to U+FFFD, which is harmless here.
         let opening = CaseFolding.lowercased(String(decoding: text.utf8.prefix(window), as: UTF8.self))
-        return opening.drop(while: { $0.isWhitespace }).hasPrefix("<") && markers.contains(where: opening.contains)
+        return markers.contains(where: opening.contains)
     }
 }

@@ -89,7 +89,9 @@ enum AttributionDetector {
     static func leadingAgency(in lead: String) -> (agency: String, prefix: String?, remainingLead: String)? {
         // "(Chinhphu.vn) - ...", "(Dân trí) - ...", "Hà Nội, 19/12 (TTXVN) - ..."; the credit is
         // near the start.
-        let opening = lead.prefix(openingWindow)
+        // Scalars, not characters: the text is NFC, so they count alike, and scalars spare a
+        // grapheme-breaking pass over every lead.
+        let opening = lead.unicodeScalars.prefix(openingWindow)
         if let open = opening.firstIndex(of: "("), let close = opening[open...].firstIndex(of: ")") {
             let agency = lead[lead.index(after: open)..<close]
             let prefix = lead[..<open].trimmingSpaces()
@@ -105,7 +107,7 @@ enum AttributionDetector {
         // "TPO - ...", "VOV.VN - ..."
         if let space = opening.firstIndex(of: " ") {
             let token = lead[..<space]
-            if isAgency(token), token.count >= 2, let rest = afterDash(lead[space...]) {
+            if let rest = afterDash(lead[space...]), token.count >= 2, isAgency(token) {
                 return (String(token), nil, String(rest))
             }
         }

@@ -1,15 +1,16 @@
 /// Cheap facts about a single line's text that several detectors share. Every function is one
 /// pass over the text, on UTF-8 bytes where the question is about ASCII.
 enum LineClassifier {
-    /// Characters that close a sentence or a clause in Vietnamese news text.
-    private static let terminalPunctuation: Set<Character> = [".", "!", "?", "…", ";", ":"]
+    /// Scalars that close a sentence or a clause in Vietnamese news text.
+    private static let terminalPunctuation: Set<Unicode.Scalar> = [".", "!", "?", "…", ";", ":"]
     /// Closing quotes and brackets that may follow the terminal punctuation (`…nay”.`, `(TTXVN).`).
-    private static let closers: Set<Character> = ["\"", "”", "’", "'", "»", ")", "]"]
+    private static let closers: Set<Unicode.Scalar> = ["\"", "”", "’", "'", "»", ")", "]"]
 
     /// The line ends like a sentence: with `. ! ? … ; :`, possibly followed by closing quotes or
-    /// brackets. Titles and captions usually do not.
+    /// brackets. Titles and captions usually do not. Read as scalars: every mark is one, and
+    /// reading characters backwards costs a grapheme-breaking pass.
     static func endsWithTerminalPunctuation(_ text: String) -> Bool {
-        guard let last = text.reversed().first(where: { !closers.contains($0) }) else { return false }
+        guard let last = text.unicodeScalars.reversed().first(where: { !closers.contains($0) }) else { return false }
         return terminalPunctuation.contains(last)
     }
 

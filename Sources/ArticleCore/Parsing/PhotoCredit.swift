@@ -75,7 +75,8 @@ struct PhotoCredit: Equatable {
     /// Nil when the text does not start with a label, or what follows is too long to be a credit.
     private static func credit(afterLabelIn text: Substring, requiringColon: Bool) -> Substring?? {
         let lowered = CaseFolding.lowercased(text.prefix(16))
-        guard let label = labels.first(where: { lowered.hasPrefix($0) }) else { return nil }
+        guard let label = labels.indices.first(where: { lowered.utf8.starts(with: labelBytes[$0]) }).map({ labels[$0] })
+        else { return nil }
         var rest = text.dropFirst(label.count)
         if let next = rest.first, next.isLetter { return nil }  // "Ảnhhh", "Hình thức"
         rest = rest.trimmingSpaces()
@@ -87,11 +88,16 @@ struct PhotoCredit: Equatable {
             return nil
         }
         // A domain ("baoquocte.vn") is a credit; a full stop followed by more words is a sentence.
-        guard !rest.contains(where: { "!?:()".contains($0) }), !rest.contains(". ") else { return nil }
+        guard !rest.unicodeScalars.contains(where: { sentenceMarks.contains($0) }),
+            ByteSearch.lastOffset(of: Array(". ".utf8), in: Array(rest.utf8)[...]) == nil
+        else { return nil }
         if rest.hasSuffix(".") { rest = rest.dropLast() }
         guard LineClassifier.wordCount(String(rest)) <= maximumCreditWords else { return nil }
         return .some(rest.isEmpty ? nil : rest)
     }
+
+    /// Marks a credit never contains; one of them means the text goes on as a sentence.
+    private static let sentenceMarks: Set<Unicode.Scalar> = ["!", "?", ":", "(", ")"]
 
     private static func make(caption: Substring, credit: Substring?) -> PhotoCredit {
         PhotoCredit(caption: String(caption.trimmingSpaces()), credit: credit.map { String($0.trimmingSpaces()) })

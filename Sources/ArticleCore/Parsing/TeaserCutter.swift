@@ -37,26 +37,37 @@ enum TeaserCutter {
 
     static func isHeading(_ line: Line) -> Bool {
         guard line.wordCount <= maximumMarkerWords, line.hint != .caption else { return false }
-        var key = Substring(line.key)
-        while let last = key.last, ":»>\" .…".contains(last) { key = key.dropLast() }
-        while let first = key.first, "»>\" ".contains(first) { key = key.dropFirst() }
+        // Scalars, not characters: each mark is one scalar, and characters cost a
+        // grapheme-breaking pass per line.
+        var key = Substring(line.key).unicodeScalars
+        while let last = key.last, trailingMarks.contains(last) { key = key.dropLast() }
+        while let first = key.first, leadingMarks.contains(first) { key = key.dropFirst() }
         return TeaserMarkers.headings.contains(String(key))
     }
 
+    private static let trailingMarks: Set<Unicode.Scalar> = [":", "»", ">", "\"", " ", ".", "…"]
+    private static let leadingMarks: Set<Unicode.Scalar> = ["»", ">", "\"", " "]
+
     private static func isInlineLink(_ line: Line) -> Bool {
         line.wordCount <= maximumInlineLinkWords
-            && TeaserMarkers.inlineLinkPrefixes.contains(where: { line.key.utf8.starts(with: $0.utf8) })
+            && inlineLinkPrefixBytes.contains(where: { line.key.utf8.starts(with: $0) })
     }
+
+    private static let widgetPrefixBytes = TeaserMarkers.widgetPrefixes.map { Array($0.utf8) }
+    private static let inlineLinkPrefixBytes = TeaserMarkers.inlineLinkPrefixes.map { Array($0.utf8) }
+    private static let brackets: Set<UInt8> = Set("()[]".utf8)
 
     private static func isWidget(_ line: Line) -> Bool {
         // Tag lists run long ("Từ khóa: a, b, c, …"); they still never reach paragraph length.
         if line.wordCount <= maximumInlineLinkWords,
-            TeaserMarkers.widgetPrefixes.contains(where: { line.key.utf8.starts(with: $0.utf8) })
+            widgetPrefixBytes.contains(where: { line.key.utf8.starts(with: $0) })
         {
             return true
         }
         guard line.wordCount <= maximumMarkerWords else { return false }
-        let bare = line.key.filter { !$0.isNumber && !"()[]".contains($0) }.trimmingSpaces()
-        return TeaserMarkers.widgets.contains(String(bare))
+        // Bytes: digits and brackets are ASCII, and UTF-8 never uses ASCII bytes inside another
+        // character.
+        let bare = line.key.utf8.filter { !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) && !brackets.contains($0) }
+        return TeaserMarkers.widgets.contains(String(String(decoding: bare, as: UTF8.self).trimmingSpaces()))
     }
 }

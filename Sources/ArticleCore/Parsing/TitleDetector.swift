@@ -45,7 +45,7 @@ enum TitleDetector {
 
     private static func isTitle(_ line: Line, next: Line?) -> Bool {
         guard line.wordCount >= minimumWords || line.hint == .heading, line.wordCount <= maximumWords,
-            line.text.contains(where: \.isLetter), line.hint != .caption
+            line.text.unicodeScalars.contains(where: \.properties.isAlphabetic), line.hint != .caption
         else { return false }
         guard line.text.hasSuffix(".") && !line.text.hasSuffix("...") else { return true }
         // "Ông Trump đắc cử." can be a headline; a long sentence is the lead.
@@ -59,7 +59,7 @@ enum TitleDetector {
         guard line.hint != .heading, !LineClassifier.endsWithTerminalPunctuation(line.text) else { return false }
         if line.wordCount < minimumWords || isBreadcrumb(line) { return true }
         guard line.wordCount <= maximumLabelWords else { return false }
-        if !line.text.contains(where: \.isLowercase) { return true }
+        if !line.text.unicodeScalars.contains(where: \.properties.isLowercase) { return true }
         guard let next else { return false }
         return next.wordCount > maximumLabelWords && !LineClassifier.endsWithTerminalPunctuation(next.text)
     }
@@ -70,7 +70,11 @@ enum TitleDetector {
     /// Short segments joined by `>`, `»`, `›`, `/` or `|`: a navigation trail or section list.
     static func isBreadcrumb(_ line: Line) -> Bool {
         guard line.wordCount <= 16, !LineClassifier.endsWithTerminalPunctuation(line.text) else { return false }
-        let separators = line.text.filter { ">»›|/".contains($0) }.count
+        // Scalars, not characters: every separator is one scalar, and characters cost a
+        // grapheme-breaking pass per line.
+        let separators = line.text.unicodeScalars.count { breadcrumbSeparators.contains($0) }
         return separators >= 2 || (separators == 1 && line.text.contains(" > "))
     }
+
+    private static let breadcrumbSeparators: Set<Unicode.Scalar> = [">", "»", "›", "|", "/"]
 }
