@@ -23,6 +23,10 @@ final class DirectoryLock {
     }
 
     deinit {
+        // Unlock before closing: a child process spawned at this moment holds a copy of the
+        // descriptor until its exec closes it, and closing ours alone would leave the lock held
+        // through that copy, refusing a new owner in this process for no reason.
+        flock(descriptor, LOCK_UN)
         Glibc.close(descriptor)
     }
 }
