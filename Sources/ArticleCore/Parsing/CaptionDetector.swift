@@ -25,8 +25,8 @@ enum CaptionDetector {
     /// - Parameter lines: body lines with title, date header and attribution already removed.
     static func separate(_ lines: [Line]) -> Result {
         var result = Result(paragraphs: [], captions: [], photoCredits: [])
-        var seenCaptions = Set<String>()
-        var seenCredits = Set<String>()
+        var seenCaptions = Set<UTF8Key>()
+        var seenCredits = Set<UTF8Key>()
         let credits = lines.map(PhotoCredit.split)
         for (index, line) in lines.enumerated() {
             var caption = line
@@ -34,7 +34,7 @@ enum CaptionDetector {
             let creditFollows =
                 index + 1 < lines.count && credits[index + 1]?.caption.isEmpty == true && line.wordCount <= maximumCaptionWords
             if let credited = credits[index] {
-                if let credit = credited.credit, seenCredits.insert(LineClassifier.comparisonKey(credit)).inserted {
+                if let credit = credited.credit, seenCredits.insert(UTF8Key(LineClassifier.comparisonKey(credit))).inserted {
                     result.photoCredits.append((credit, line))
                 }
                 caption.text = credited.caption
@@ -45,7 +45,7 @@ enum CaptionDetector {
                 continue
             }
             // Captions repeated further apart than adjacent lines are still reported once.
-            if !caption.text.isEmpty, seenCaptions.insert(caption.key).inserted {
+            if !caption.text.isEmpty, seenCaptions.insert(UTF8Key(caption.key)).inserted {
                 result.captions.append(caption)
             }
         }

@@ -16,33 +16,19 @@ enum DuplicateLineFilter {
 
     static func filter(_ lines: [Line]) -> Result {
         var result = Result(lines: [], removals: [])
-        var seenParagraphs = Set<KeyBytes>()
+        var seenParagraphs = Set<UTF8Key>()
         for line in lines {
             if let previous = result.lines.last, previous.key.utf8.elementsEqual(line.key.utf8) {
                 result.lines[result.lines.count - 1].wasRepeated = true
                 result.removals.append(Removal(.duplicate, line))
                 continue
             }
-            if line.wordCount >= minimumDistantRepeatWords, !seenParagraphs.insert(KeyBytes(line.key)).inserted {
+            if line.wordCount >= minimumDistantRepeatWords, !seenParagraphs.insert(UTF8Key(line.key)).inserted {
                 result.removals.append(Removal(.duplicate, line))
                 continue
             }
             result.lines.append(line)
         }
         return result
-    }
-
-    /// A line's key as bytes, hashed in one call: hashing a `String` normalises it first, and
-    /// an array of bytes feeds the hasher one byte at a time; both were costly.
-    private struct KeyBytes: Hashable {
-        let bytes: [UInt8]
-
-        init(_ key: String) {
-            bytes = Array(key.utf8)
-        }
-
-        func hash(into hasher: inout Hasher) {
-            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
-        }
     }
 }

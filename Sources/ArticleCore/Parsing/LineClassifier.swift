@@ -2,16 +2,27 @@
 /// pass over the text, on UTF-8 bytes where the question is about ASCII.
 enum LineClassifier {
     /// Scalars that close a sentence or a clause in Vietnamese news text.
-    private static let terminalPunctuation: Set<Unicode.Scalar> = [".", "!", "?", "…", ";", ":"]
+    private static func isTerminalPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case ".", "!", "?", "…", ";", ":": true
+        default: false
+        }
+    }
+
     /// Closing quotes and brackets that may follow the terminal punctuation (`…nay”.`, `(TTXVN).`).
-    private static let closers: Set<Unicode.Scalar> = ["\"", "”", "’", "'", "»", ")", "]"]
+    private static func isCloser(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "\"", "”", "’", "'", "»", ")", "]": true
+        default: false
+        }
+    }
 
     /// The line ends like a sentence: with `. ! ? … ; :`, possibly followed by closing quotes or
     /// brackets. Titles and captions usually do not. Read as scalars: every mark is one, and
     /// reading characters backwards costs a grapheme-breaking pass.
     static func endsWithTerminalPunctuation(_ text: String) -> Bool {
-        guard let last = text.unicodeScalars.reversed().first(where: { !closers.contains($0) }) else { return false }
-        return terminalPunctuation.contains(last)
+        guard let last = text.unicodeScalars.reversed().first(where: { !isCloser($0) }) else { return false }
+        return isTerminalPunctuation(last)
     }
 
     /// Space-separated words (expects collapsed whitespace, as ``Line/text`` has).

@@ -30,12 +30,14 @@ struct PhotoCredit: Equatable {
 
     /// "(Ảnh: X)", "(Ảnh X)", "(Ảnh minh họa)", "(Nguồn ảnh: X)", "(Photo: X)" at the end.
     private static func bracketed(_ text: String) -> PhotoCredit? {
-        var body = Substring(text)
-        if body.hasSuffix(".") { body = body.dropLast() }
-        guard body.hasSuffix(")"), let open = body.lastIndex(of: "(") else { return nil }
-        let inner = body[body.index(after: open)..<body.index(before: body.endIndex)]
+        // Scalars, not characters: brackets and full stops are single scalars, and searching
+        // characters backwards costs a grapheme-breaking pass over the line.
+        var body = Substring(text).unicodeScalars
+        if body.last == "." { body = body.dropLast() }
+        guard body.last == ")", let open = body.lastIndex(of: "(") else { return nil }
+        let inner = Substring(body[body.index(after: open)..<body.index(before: body.endIndex)])
         guard let credit = credit(afterLabelIn: inner, requiringColon: false) else { return nil }
-        return make(caption: body[..<open], credit: credit)
+        return make(caption: Substring(body[..<open]), credit: credit)
     }
 
     /// "Ảnh: X" at the end, starting the line or after a sentence, a dash or a bar. Only the

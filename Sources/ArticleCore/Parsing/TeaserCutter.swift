@@ -42,7 +42,7 @@ enum TeaserCutter {
         var key = Substring(line.key).unicodeScalars
         while let last = key.last, trailingMarks.contains(last) { key = key.dropLast() }
         while let first = key.first, leadingMarks.contains(first) { key = key.dropFirst() }
-        return TeaserMarkers.headings.contains(String(key))
+        return headings.contains(UTF8Key(Substring(key)))
     }
 
     private static let trailingMarks: Set<Unicode.Scalar> = [":", "»", ">", "\"", " ", ".", "…"]
@@ -53,6 +53,8 @@ enum TeaserCutter {
             && inlineLinkPrefixBytes.contains(where: { line.key.utf8.starts(with: $0) })
     }
 
+    private static let headings = Set(TeaserMarkers.headings.map(UTF8Key.init))
+    private static let widgets = Set(TeaserMarkers.widgets.map(UTF8Key.init))
     private static let widgetPrefixBytes = TeaserMarkers.widgetPrefixes.map { Array($0.utf8) }
     private static let inlineLinkPrefixBytes = TeaserMarkers.inlineLinkPrefixes.map { Array($0.utf8) }
     private static let brackets: Set<UInt8> = Set("()[]".utf8)
@@ -68,6 +70,6 @@ enum TeaserCutter {
         // Bytes: digits and brackets are ASCII, and UTF-8 never uses ASCII bytes inside another
         // character.
         let bare = line.key.utf8.filter { !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) && !brackets.contains($0) }
-        return TeaserMarkers.widgets.contains(String(String(decoding: bare, as: UTF8.self).trimmingSpaces()))
+        return widgets.contains(UTF8Key(String(decoding: bare, as: UTF8.self).trimmingSpaces()))
     }
 }

@@ -72,9 +72,14 @@ enum TitleDetector {
         guard line.wordCount <= 16, !LineClassifier.endsWithTerminalPunctuation(line.text) else { return false }
         // Scalars, not characters: every separator is one scalar, and characters cost a
         // grapheme-breaking pass per line.
-        let separators = line.text.unicodeScalars.count { breadcrumbSeparators.contains($0) }
+        let separators = line.text.unicodeScalars.count { isBreadcrumbSeparator($0) }
         return separators >= 2 || (separators == 1 && line.text.contains(" > "))
     }
 
-    private static let breadcrumbSeparators: Set<Unicode.Scalar> = [">", "»", "›", "|", "/"]
+    private static func isBreadcrumbSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case ">", "»", "›", "|", "/": true
+        default: false
+        }
+    }
 }

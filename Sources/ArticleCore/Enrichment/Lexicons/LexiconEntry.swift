@@ -18,7 +18,7 @@ struct LexiconEntry: Sendable {
     ) throws(LexiconError) -> LexiconEntry? {
         var text = line
         if let hash = text.firstIndex(of: "#") { text = text[..<hash] }
-        text = text.trimmingSpaces
+        text = text.trimmingBlanks
         guard !text.isEmpty else { return nil }
         var flags: LexiconFlags = []
         if text.hasSuffix("]"), let open = text.lastIndex(of: "[") {
@@ -28,11 +28,11 @@ struct LexiconEntry: Sendable {
                 }
                 flags.insert(flag)
             }
-            text = text[..<open].trimmingSpaces
+            text = text[..<open].trimmingBlanks
         }
         let isNegative = text.hasPrefix("!")
-        if isNegative { text = text.dropFirst().trimmingSpaces }
-        let variants = text.split(separator: "|").map { String($0.trimmingSpaces) }
+        if isNegative { text = text.dropFirst().trimmingBlanks }
+        let variants = text.split(separator: "|").map { String($0.trimmingBlanks) }
         guard !variants.isEmpty, variants.allSatisfy({ !$0.isEmpty }) else {
             throw LexiconError(description: "\(file):\(number): empty entry")
         }
@@ -48,7 +48,7 @@ struct LexiconError: Error, Sendable, CustomStringConvertible {
 }
 
 extension Substring {
-    fileprivate var trimmingSpaces: Substring {
+    fileprivate var trimmingBlanks: Substring {
         var text = self
         while let first = text.first, first == " " || first == "\t" { text = text.dropFirst() }
         while let last = text.last, last == " " || last == "\t" || last == "\r" { text = text.dropLast() }
