@@ -15,29 +15,40 @@ enum CaseFolding {
         fold(text, quotes: true)
     }
 
+    /// Works on UTF-8 bytes: ASCII, most of any Vietnamese text, is folded without decoding,
+    /// and other scalars are decoded by hand (the text is valid UTF-8, being a `String`).
     private static func fold(_ text: some StringProtocol, quotes: Bool) -> String {
         var output: [UInt8] = []
         output.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if quotes, let folded = foldedPunctuation(value) {
-                output.append(contentsOf: folded)
-                continue
-            }
-            switch value {
+        var scalar: UInt32 = 0
+        var continuationBytesLeft = 0
+        for byte in text.utf8 {
+            switch byte {
             case 0x41...0x5A:
-                output.append(UInt8(value + 0x20))
+                output.append(byte + 0x20)
             case 0x00...0x7F:
-                output.append(UInt8(value))
+                output.append(byte)
+            case 0x80...0xBF:
+                scalar = scalar << 6 | UInt32(byte & 0x3F)
+                continuationBytesLeft -= 1
+                if continuationBytesLeft == 0 { appendFolded(scalar, quotes: quotes, to: &output) }
             default:
-                if let lower = lowercase(value) {
-                    appendUTF8(lower, to: &output)
-                } else {
-                    output.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
-                }
+                // A lead byte: 110xxxxx, 1110xxxx or 11110xxx.
+                continuationBytesLeft = byte >= 0xF0 ? 3 : byte >= 0xE0 ? 2 : 1
+                scalar = UInt32(byte & (0x7F >> (continuationBytesLeft + 1)))
             }
         }
         return String(decoding: output, as: UTF8.self)
+    }
+
+    private static func appendFolded(_ value: UInt32, quotes: Bool, to output: inout [UInt8]) {
+        if quotes, let folded = foldedPunctuation(value) {
+            folded.withUTF8Buffer { output.append(contentsOf: $0) }
+        } else if let lower = lowercase(value) {
+            appendUTF8(lower, to: &output)
+        } else if let scalar = Unicode.Scalar(value) {
+            output.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+        }
     }
 
     /// Appends the UTF-8 of a scalar from ``lowercase(_:)``'s table, which is below U+10000, so
@@ -53,11 +64,11 @@ enum CaseFolding {
     }
 
     /// Straight ASCII for typographic quotes and the ellipsis, or nil for anything else.
-    private static func foldedPunctuation(_ value: UInt32) -> [UInt8]? {
+    private static func foldedPunctuation(_ value: UInt32) -> StaticString? {
         switch value {
-        case 0x201C, 0x201D, 0x201E, 0xAB, 0xBB, 0x2033: Array("\"".utf8)
-        case 0x2018, 0x2019, 0x201A, 0x2032: Array("'".utf8)
-        case 0x2026: Array("...".utf8)
+        case 0x201C, 0x201D, 0x201E, 0xAB, 0xBB, 0x2033: "\""
+        case 0x2018, 0x2019, 0x201A, 0x2032: "'"
+        case 0x2026: "..."
         default: nil
         }
     }
