@@ -45,22 +45,10 @@ enum CaseFolding {
         if quotes, let folded = foldedPunctuation(value) {
             folded.withUTF8Buffer { output.append(contentsOf: $0) }
         } else if let lower = lowercase(value) {
-            appendUTF8(lower, to: &output)
+            UTF8Encoding.append(lower, to: &output)
         } else if let scalar = Unicode.Scalar(value) {
             output.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
         }
-    }
-
-    /// Appends the UTF-8 of a scalar from ``lowercase(_:)``'s table, which is below U+10000, so
-    /// two or three bytes; encoding it by hand keeps the generic `UTF8.encode` off the hot path.
-    private static func appendUTF8(_ value: UInt32, to output: inout [UInt8]) {
-        if value < 0x800 {
-            output.append(UInt8(0xC0 | value >> 6))
-        } else {
-            output.append(UInt8(0xE0 | value >> 12))
-            output.append(UInt8(0x80 | (value >> 6) & 0x3F))
-        }
-        output.append(UInt8(0x80 | value & 0x3F))
     }
 
     /// Straight ASCII for typographic quotes and the ellipsis, or nil for anything else.

@@ -55,13 +55,24 @@ struct Line: Sendable, Equatable {
                 continue
             }
             let trimmed = raw[first...last]
-            lines.append(
-                Line(
-                    text: collapsingSpaces(trimmed), asWritten: String(decoding: trimmed, as: UTF8.self),
-                    number: number, followsBlankLine: followsBlankLine))
+            // Most lines have no run of spaces to collapse; their text and the text as written
+            // then share one string.
+            let asWritten = String(Substring(trimmed))
+            let text = hasSpaceRun(trimmed) ? collapsingSpaces(trimmed) : asWritten
+            lines.append(Line(text: text, asWritten: asWritten, number: number, followsBlankLine: followsBlankLine))
             followsBlankLine = false
         }
         return lines
+    }
+
+    private static func hasSpaceRun(_ bytes: Substring.UTF8View.SubSequence) -> Bool {
+        var previousWasSpace = false
+        for byte in bytes {
+            let isSpace = byte == UInt8(ascii: " ")
+            if isSpace && previousWasSpace { return true }
+            previousWasSpace = isSpace
+        }
+        return false
     }
 
     /// The bytes as text with each run of spaces collapsed to one; normalised text has no other

@@ -39,7 +39,7 @@ enum TextNormalizer {
             case 0x20...0x7E:
                 output.append(UInt8(scalar.value))
             default:
-                output.append(contentsOf: UTF8.encode(scalar)!)
+                UTF8Encoding.append(scalar.value, to: &output)
             }
         }
         return String(decoding: output, as: UTF8.self)
@@ -75,7 +75,7 @@ enum TextNormalizer {
             if scalar.value < 0x80 {
                 output.append(UInt8(scalar.value))
             } else {
-                output.append(contentsOf: UTF8.encode(scalar)!)
+                UTF8Encoding.append(scalar.value, to: &output)
             }
         }
         return String(decoding: output, as: UTF8.self)
