@@ -38,15 +38,7 @@ struct EntityScanner {
             }
             // A word that starts no lexicon entry starts nothing but, capitalised, an unknown name.
             if !segment.lattice.hasMatches(at: index) && !(lastPersonEnd >= index - 1 && lastPerson != nil) {
-                if token.isCapitalized && !segment.isShouting {
-                    if let place = placeBeforeBracketedPlace(at: index) {
-                        addNested(organizations: [], places: [place], to: &result)
-                        index = place.range.upperBound
-                        continue
-                    }
-                    result.unrecognizedWords.append(index)
-                }
-                index += 1
+                index = skipUnclaimedWord(at: index, into: &result)
                 continue
             }
 
@@ -197,17 +189,22 @@ struct EntityScanner {
                 continue
             }
 
-            if token.isCapitalized && !segment.isShouting {
-                if let place = placeBeforeBracketedPlace(at: index) {
-                    addNested(organizations: [], places: [place], to: &result)
-                    index = place.range.upperBound
-                    continue
-                }
-                result.unrecognizedWords.append(index)
-            }
-            index += 1
+            index = skipUnclaimedWord(at: index, into: &result)
         }
         return result
+    }
+
+    /// Moves past a word no rule claimed; returns the index after it. A capitalised one is a
+    /// place written before a bracketed place, or else an unrecognised name word (reported for
+    /// `--explain`).
+    private func skipUnclaimedWord(at index: Int, into result: inout SegmentRecognition) -> Int {
+        guard tokens[index].isCapitalized && !segment.isShouting else { return index + 1 }
+        if let place = placeBeforeBracketedPlace(at: index) {
+            addNested(organizations: [], places: [place], to: &result)
+            return place.range.upperBound
+        }
+        result.unrecognizedWords.append(index)
+        return index + 1
     }
 
     /// "Cơ quan năng lượng nguyên tử quốc tế (IAEA)", "… Ngoại thương Việt Nam (Vietcombank)":
