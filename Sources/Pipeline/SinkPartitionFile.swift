@@ -24,6 +24,9 @@ final class SinkPartitionFile {
     private var durable: SinkCheckpoint
     private var current: SinkCheckpoint
     private var window: RecentIDWindow
+    /// Whether a checkpoint file exists. Until one does, a `.jsonl` file with content cannot be
+    /// told from one this sink did not write, so the first line waits for the first checkpoint.
+    private var hasCheckpointFile: Bool
 
     /// Opens the partition's files and rolls them back to the checkpoint.
     /// - Throws: ``StateFileError`` when a file cannot be opened, or the files are shorter than the
@@ -48,7 +51,8 @@ final class SinkPartitionFile {
         durable = checkpoint ?? SinkCheckpoint(nextOffset: 0, jsonLinesBytes: 0, lines: 0)
         current = durable
         window = RecentIDWindow(capacity: windowCapacity)
-        try rollBack(hasCheckpoint: checkpoint != nil)
+        hasCheckpointFile = checkpoint != nil
+        try rollBack(hasCheckpoint: hasCheckpointFile)
     }
 
     deinit {
@@ -69,6 +73,7 @@ final class SinkPartitionFile {
             current.nextOffset = offset + 1
             return false
         }
+        if !hasCheckpointFile { try writeFirstCheckpoint(resumingAt: offset) }
         let bytes = Data((line + "\n").utf8)
         var littleEndian = key.littleEndian
         let keyBytes = Data(bytes: &littleEndian, count: 8)
@@ -83,6 +88,17 @@ final class SinkPartitionFile {
         current.jsonLinesBytes += Int64(bytes.count)
         current.lines += 1
         return true
+    }
+
+    /// Records, before the partition's first line is written, that its output is empty and that
+    /// a restart resumes at `offset`: a crash before the first ``makeDurable()`` then rolls the
+    /// file back to empty instead of leaving content no checkpoint vouches for. Records before
+    /// `offset` were skipped or duplicates, so resuming after them loses nothing.
+    private func writeFirstCheckpoint(resumingAt offset: Int64) throws(StateFileError) {
+        let empty = SinkCheckpoint(nextOffset: offset, jsonLinesBytes: 0, lines: 0)
+        try empty.write(to: paths.checkpoint)
+        durable = empty
+        hasCheckpointFile = true
     }
 
     /// Counts the record at `offset` as done without writing anything (a rejected record).

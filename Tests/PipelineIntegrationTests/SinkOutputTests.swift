@@ -48,6 +48,24 @@ import Testing
         #expect(try lines(in: directory) == [line(1), line(2), line(3), line(4), ""])
     }
 
+    @Test func aCrashBeforeTheFirstCheckpointRestartsFromTheFirstRecordWritten() throws {
+        let directory = try TestEnvironment.temporaryDirectory()
+        try FileManager.default.createDirectory(
+            at: directory.appendingPathComponent(SinkDirectory.stateDirectoryName), withIntermediateDirectories: true)
+        do {
+            let file = try open(directory)
+            file.skip(offset: 40)
+            for id in UInt64(1)...3 { #expect(try file.append(line: line(id), key: id, offset: Int64(id) + 40)) }
+            // Killed here: lines written, no checkpoint made durable yet.
+        }
+        let reopened = try open(directory)
+        #expect(reopened.nextOffset == 41)
+        #expect(try lines(in: directory) == [""])
+        #expect(try reopened.append(line: line(1), key: 1, offset: 41))
+        #expect(try reopened.makeDurable() == 42)
+        #expect(try lines(in: directory) == [line(1), ""])
+    }
+
     @Test func discardingPendingWorkForgetsItsIDsToo() throws {
         let directory = try TestEnvironment.temporaryDirectory()
         try FileManager.default.createDirectory(
