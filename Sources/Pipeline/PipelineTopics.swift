@@ -16,9 +16,10 @@ public enum PipelineTopics {
     /// too large for the enricher still arrives there and is dead-lettered with its reason.
     public static let maximumMessageBytes = ProducerConfiguration.defaultMaximumMessageBytes
 
-    public static func specification(for topic: String) -> TopicSpecification {
+    /// How `topic` is created: `partitions` when given, else ``defaultPartitions(for:)``.
+    public static func specification(for topic: String, partitions: Int32? = nil) -> TopicSpecification {
         TopicSpecification(
-            name: topic, partitions: defaultPartitions(for: topic),
+            name: topic, partitions: partitions ?? defaultPartitions(for: topic),
             config: ["max.message.bytes": String(maximumMessageBytes)])
     }
 }

@@ -16,18 +16,19 @@ public struct TopicProvisioner: Sendable {
         self.logger = logger
     }
 
-    /// Creates whichever of `topics` are missing, with `PipelineTopics`' partition counts.
-    public func ensure(_ topics: [String]) async throws {
+    /// Creates whichever of `topics` are missing, with `PipelineTopics`' partition counts unless
+    /// `partitions` overrides them for a topic. Existing topics are left as they are.
+    public func ensure(_ topics: [String], partitions: [String: Int32] = [:]) async throws {
         let admin = try KafkaAdmin(configuration: client, logger: logger)
         do {
-            let created = try await admin.createTopics(
-                topics.map(PipelineTopics.specification(for:)), timeout: timeout)
-            for name in created {
+            let specifications = topics.map { PipelineTopics.specification(for: $0, partitions: partitions[$0]) }
+            let created = try await admin.createTopics(specifications, timeout: timeout)
+            for specification in specifications where created.contains(specification.name) {
                 logger.info(
                     "created topic",
                     metadata: [
-                        LogMetadataKey.topic: "\(name)",
-                        "partitions": "\(PipelineTopics.defaultPartitions(for: name))",
+                        LogMetadataKey.topic: "\(specification.name)",
+                        "partitions": "\(specification.partitions)",
                     ])
             }
         } catch {

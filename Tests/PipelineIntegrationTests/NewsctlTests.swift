@@ -45,6 +45,27 @@ struct NewsctlTests {
 }
 
 extension BrokerTests {
+    @Suite("newsctl topics")
+    struct NewsctlTopicsTests {
+        @Test func createMakesTheDataTopicsWithTheRequestedPartitions() async throws {
+            let brokers = try TestEnvironment.requireBrokers()
+            let result = try await ExecutableRun.run(
+                "newsctl", ["topics", "--create", "--partitions", "9", "--brokers", brokers], timeout: .seconds(60))
+            #expect(result.status == 0, "\(result.standardError)")
+            let listed = Set(result.standardOutput.split(separator: "\n").map(String.init))
+            #expect(listed.contains("articles.raw\t9 partitions"), "\(result.standardOutput)")
+            #expect(listed.contains("articles.enriched\t9 partitions"), "\(result.standardOutput)")
+            #expect(listed.contains("articles.dlq\t1 partitions"), "\(result.standardOutput)")
+        }
+
+        @Test func partitionsWithoutCreateIsRefused() async throws {
+            let result = try await ExecutableRun.run(
+                "newsctl", ["topics", "--partitions", "9", "--brokers", "127.0.0.1:9"], timeout: .seconds(30))
+            #expect(result.status != 0)
+            #expect(result.standardError.contains("--partitions only applies with --create"))
+        }
+    }
+
     @Suite("newsctl run")
     struct NewsctlRunTests {
         @Test(.timeLimit(.minutes(3)))
