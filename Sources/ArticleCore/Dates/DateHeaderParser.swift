@@ -40,7 +40,7 @@ enum DateHeaderParser {
         // characters costs a grapheme-breaking pass.
         guard !line.isEmpty, line.utf8.count <= 3 * maximumLength, line.unicodeScalars.count <= maximumLength,
             line.utf8.contains(where: { (0x30...0x39).contains($0) }),
-            let tokens = DateToken.tokenize(CaseFolding.lowercased(line), isAcceptedWord: dateWords.contains)
+            let tokens = DateToken.tokenize(line, isAcceptedWord: dateWords.contains)
         else { return nil }
         var reading = Reading()
         var index = 0

@@ -5,9 +5,10 @@ enum DateToken: Equatable {
     case word(String)
     case symbol(Character)
 
-    /// Tokens of lowercased text; nil when the text has a number too long to be a date part or
-    /// a word `isAcceptedWord` refuses. Refusing words here ends tokenising at the first word
-    /// that cannot belong, which is where most lines of prose end.
+    /// Tokens of `text`, with words lowercased; nil when the text has a number too long to be a
+    /// date part or a word `isAcceptedWord` refuses. Refusing words here ends tokenising at the
+    /// first word that cannot belong, which is where most lines of prose end, and lowercasing
+    /// word by word spares the rest of such a line.
     ///
     /// Reads scalars, not characters: the text is NFC-normalised, so every letter of a date
     /// word is one scalar, and characters would cost a grapheme-breaking pass per line.
@@ -24,7 +25,7 @@ enum DateToken: Equatable {
                 digits = 0
             }
             if !letters.isEmpty {
-                let word = String(letters)
+                let word = CaseFolding.lowercased(String(letters))
                 guard isAcceptedWord(word) else { return false }
                 tokens.append(.word(word))
                 letters = String.UnicodeScalarView()
