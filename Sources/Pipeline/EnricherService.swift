@@ -101,36 +101,23 @@ public struct EnricherService: Service {
         try await loop.run { event in
             guard case .record(let record) = event else { return }
             let (message, isDeadLetter) = publication(for: record)
-            do {
-                _ = try await sender.send(message)
-            } catch let error as KafkaError where !isDeadLetter {
-                // Not retriable (for example larger than the broker accepts): the record would
-                // fail the same way forever, so it must not block the partition.
-                logger.error("output rejected, dead-lettering: \(error)", metadata: metadata(for: record))
-                try await sendDeadLetter(
-                    DeadLetter.message(
-                        for: record, kind: "output_rejected", reason: error.message,
-                        topic: configuration.deadLetterTopic),
-                    for: record, sender: sender)
-            } catch let error as KafkaError {
-                // The dead-letter topic itself refused the record. Stopping would stall the
-                // partition on this record forever, so the loss is logged loudly instead.
-                logger.critical(
-                    "dead-letter topic rejected record; it is dropped: \(error)", metadata: metadata(for: record))
+            if isDeadLetter {
+                try await sender.sendDeadLetter(message, metadata: metadata(for: record))
+            } else {
+                do {
+                    _ = try await sender.send(message)
+                } catch let error as KafkaError {
+                    // Not retriable (for example larger than the broker accepts): the record would
+                    // fail the same way forever, so it must not block the partition.
+                    logger.error("output rejected, dead-lettering: \(error)", metadata: metadata(for: record))
+                    try await sender.sendDeadLetter(
+                        DeadLetter.message(
+                            for: record, kind: "output_rejected", reason: error.message,
+                            topic: configuration.deadLetterTopic),
+                        metadata: metadata(for: record))
+                }
             }
             try consumer.storeOffset(for: record)
-        }
-    }
-
-    /// - Throws: `CancellationError` only: a refused dead letter is logged and dropped.
-    private func sendDeadLetter(_ message: OutgoingMessage, for record: ConsumedRecord, sender: RetryingSender)
-        async throws
-    {
-        do {
-            _ = try await sender.send(message)
-        } catch let error as KafkaError {
-            logger.critical(
-                "dead-letter topic rejected record; it is dropped: \(error)", metadata: metadata(for: record))
         }
     }
 

@@ -158,11 +158,7 @@ public struct SinkService: Service {
             let deadLetter = DeadLetter.message(
                 for: record, kind: "not_an_enriched_article", reason: "\(error)", stage: .sink,
                 topic: configuration.deadLetterTopic)
-            do {
-                _ = try await deadLetters.send(deadLetter)
-            } catch let error as KafkaError {
-                logger.critical("dead-letter topic rejected record; it is dropped: \(error)", metadata: metadata)
-            }
+            try await deadLetters.sendDeadLetter(deadLetter, metadata: metadata)
             file.skip(offset: record.offset)
             counts.rejected += 1
             return
