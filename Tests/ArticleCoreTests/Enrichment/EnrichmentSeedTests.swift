@@ -141,7 +141,8 @@ import Testing
             let body = ([article.lead ?? ""] + article.paragraphs).joined(separator: " ")
             let sentences = Self.sentences(summary)
             #expect((1...3).contains(sentences.count))
-            #expect(summary.hasPrefix(String(article.lead?.prefix(20) ?? "")))
+            let lead = try #require(article.lead)
+            #expect(summary.hasPrefix(String(lead.prefix(20))))
             // Every sentence of the summary is verbatim from the body.
             for sentence in sentences {
                 #expect(body.contains(sentence), "\(file): \(sentence)")
