@@ -15,10 +15,10 @@ public struct Fingerprints: Sendable, Codable, Equatable {
         self.simhash = simhash
     }
 
-    /// Fingerprints of a normalised body, with a SimHash computed by enrichment.
-    public init(body: String, simhash: String? = nil) {
+    /// Fingerprints of a normalised body; enrichment adds the SimHash.
+    public init(body: String) {
         self.sha256 = HexEncoding.lowercase(SHA256.hash(data: Array(body.utf8)))
-        self.simhash = simhash
+        self.simhash = nil
     }
 
     enum CodingKeys: String, CodingKey {

@@ -7,8 +7,8 @@ struct CalendarDate: Sendable, Equatable, Comparable {
     /// `"2023"`, `"2023-12"` or `"2023-12-19"`.
     var iso: String {
         var text = "\(year)"
-        if let month { text += "-" + Self.twoDigits(month) }
-        if let day { text += "-" + Self.twoDigits(day) }
+        if let month { text += "-" + VietnamTime.twoDigits(month) }
+        if let day { text += "-" + VietnamTime.twoDigits(day) }
         return text
     }
 
@@ -22,17 +22,8 @@ struct CalendarDate: Sendable, Equatable, Comparable {
         lhs.approximateDay < rhs.approximateDay
     }
 
-    static func twoDigits(_ value: Int) -> String {
-        value < 10 ? "0\(value)" : "\(value)"
-    }
-
     static func isValid(year: Int, month: Int, day: Int) -> Bool {
-        guard (1...12).contains(month), day >= 1 else { return false }
-        switch month {
-        case 2: return day <= ((year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28)
-        case 4, 6, 9, 11: return day <= 30
-        default: return day <= 31
-        }
+        (1...12).contains(month) && (1...VietnamTime.daysIn(month: month, year: year)).contains(day)
     }
 
     /// Parses the start of an ISO 8601 date or date-time ("2023-12-21T10:06:00+07:00").

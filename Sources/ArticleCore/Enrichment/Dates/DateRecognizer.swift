@@ -91,7 +91,7 @@ struct DateRecognizer {
         } else if cue {
             return nil
         } else if tokens[index].key == Self.monthWord, index == 0 || tokens[index - 1].kind != .number,
-            let month = Self.number(tokens, at: index + 1, in: segment), (1...12).contains(month)
+            let month = segment.integer(at: index + 1), (1...12).contains(month)
         {
             finding.month = month
             finding.rule = .month
@@ -142,7 +142,7 @@ struct DateRecognizer {
         }
         guard let day = segment.integer(at: index) else { return nil }
         if cue, tokens[safe: index + 1]?.key == Self.monthWord,
-            let month = Self.number(tokens, at: index + 2, in: segment)
+            let month = segment.integer(at: index + 2)
         {
             var end = index + 3
             var year: Int?
@@ -155,7 +155,7 @@ struct DateRecognizer {
         }
         guard let separator = tokens[safe: index + 1], separator.isMark("/") || separator.isMark("-"),
             !separator.spaceBefore, let monthToken = tokens[safe: index + 2], !monthToken.spaceBefore,
-            let month = Self.number(tokens, at: index + 2, in: segment)
+            let month = segment.integer(at: index + 2)
         else { return nil }
         var end = index + 3
         var year: Int?
@@ -194,10 +194,6 @@ struct DateRecognizer {
             to > from, to - from <= 100
         else { return nil }
         return (from, to, index..<start + 3)
-    }
-
-    private static func number(_ tokens: [Token], at index: Int, in segment: TextSegment) -> Int? {
-        segment.integer(at: index)
     }
 
     private static func yearValue(_ tokens: [Token], at index: Int, in segment: TextSegment) -> Int? {

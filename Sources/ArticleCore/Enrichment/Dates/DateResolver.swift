@@ -28,8 +28,8 @@ struct DateResolver {
         }
         guard let year = inferredYear(month: month, day: finding.day) else {
             // ISO 8601's form for a day or month of no particular year.
-            let day = finding.day.map { "-" + CalendarDate.twoDigits($0) } ?? ""
-            return DateMention(text: finding.text, iso: "--" + CalendarDate.twoDigits(month) + day, yearInferred: false)
+            let day = finding.day.map { "-" + VietnamTime.twoDigits($0) } ?? ""
+            return DateMention(text: finding.text, iso: "--" + VietnamTime.twoDigits(month) + day, yearInferred: false)
         }
         return DateMention(
             text: finding.text, iso: CalendarDate(year: year, month: month, day: finding.day).iso, yearInferred: true)

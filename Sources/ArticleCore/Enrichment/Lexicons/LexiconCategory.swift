@@ -1,4 +1,5 @@
-/// What a lexicon entry names, one category per lexicon file (see ``LexiconFile``).
+/// What a lexicon entry names. Each lexicon file gives its entries one category (see
+/// ``LexiconFile``); ``ministryField`` entries are derived from the ministries' names.
 enum LexiconCategory: UInt8, Sendable, CaseIterable {
     /// Offices, positions and ranks ("Tổng Bí thư", "Bộ trưởng"), and the words that modify them.
     case title

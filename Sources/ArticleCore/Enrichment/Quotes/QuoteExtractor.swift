@@ -206,7 +206,7 @@ struct QuoteExtractor {
             }
             end += 1
         }
-        // A sentence that trails off in "…" keeps it; a final period is not part of the words.
+        // The mark that ends the sentence (".", "…", "!", "?") is not part of the range.
         return words >= Self.minimumReportedWords ? start..<end : nil
     }
 }

@@ -5,7 +5,8 @@ struct EntityMention: Sendable {
     }
 
     var kind: Kind
-    /// Index of the segment in the article's segments; -1 for photo credits.
+    /// Index of the segment in the article's segments; photo credits come after them (the
+    /// segment count plus the credit's index).
     var segment: Int
     /// Tokens of the name itself (not its title or prefix).
     var range: Range<Int>

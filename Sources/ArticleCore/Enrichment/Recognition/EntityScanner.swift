@@ -195,8 +195,8 @@ struct EntityScanner {
     }
 
     /// Moves past a word no rule claimed; returns the index after it. A capitalised one is a
-    /// place written before a bracketed place, or else an unrecognised name word (reported for
-    /// `--explain`).
+    /// place written before a bracketed place, or else an unrecognised name word, kept to find
+    /// names the article repeats without a title.
     private func skipUnclaimedWord(at index: Int, into result: inout SegmentRecognition) -> Int {
         guard tokens[index].isCapitalized && !segment.isShouting else { return index + 1 }
         if let place = placeBeforeBracketedPlace(at: index) {

@@ -131,13 +131,14 @@ extension SegmentGrammar {
         return total > 0 && roman(total).utf8.elementsEqual(letters) ? total : nil
     }
 
+    private static let romanNumerals: [(Int, String)] = [
+        (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+    ]
+
     private static func roman(_ number: Int) -> String {
-        let numerals: [(Int, String)] = [
-            (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
-        ]
         var remaining = number
         var text = ""
-        for (value, numeral) in numerals {
+        for (value, numeral) in romanNumerals {
             while remaining >= value {
                 text += numeral
                 remaining -= value

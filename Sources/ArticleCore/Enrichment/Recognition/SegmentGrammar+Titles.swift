@@ -21,8 +21,8 @@ extension SegmentGrammar {
     /// an organisation ("Bộ trưởng Bộ Ngoại giao", "Bí thư Tỉnh ủy"), a place ("Tổng thống Hoa
     /// Kỳ"), or both ("Bộ trưởng Ngoại giao Trung Quốc"). Heads flagged `needs-complement`
     /// ("Trưởng", "Chánh") are titles only with one.
-    /// - Parameter afterName: the title follows a person's name and a comma, so it runs to the
-    ///   next punctuation and no name follows it.
+    /// - Parameter afterName: the title follows a person's name and a comma, so no name follows
+    ///   it: a surname-led name at the end of its organisation stays part of the organisation.
     func title(at index: Int, afterName: Bool) -> TitleSpan? {
         guard !segment.isShouting, let first = token(index), first.isWord else { return nil }
         var headStart = index

@@ -1,5 +1,6 @@
-/// An extractive summary: the lead's first sentence, then up to two more sentences of the body
-/// that share most of the article's frequent words, in their original order.
+/// An extractive summary: the article's first sentence of ``wordRange`` words (usually the
+/// lead's), then up to two more that share most of the article's frequent words, in their
+/// original order.
 ///
 /// A sentence's score is the mean, over its content words, of how often each word occurs in
 /// the article, plus a bonus for words of the headline: the sentences that say what the whole
@@ -15,7 +16,6 @@ struct SummaryExtractor {
     private struct Sentence {
         var segment: Int
         var range: Range<Int>
-        var words: Int
         var score: Double
     }
 
@@ -50,7 +50,7 @@ struct SummaryExtractor {
                 }
                 guard Self.wordRange.contains(words), contentWords > 0 else { continue }
                 sentences.append(
-                    Sentence(segment: segmentIndex, range: range, words: words, score: total / Double(contentWords)))
+                    Sentence(segment: segmentIndex, range: range, score: total / Double(contentWords)))
             }
         }
         guard let first = sentences.first else { return nil }

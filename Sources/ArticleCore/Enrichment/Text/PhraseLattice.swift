@@ -63,9 +63,4 @@ struct PhraseLattice: Sendable {
     func hasMatches(at index: Int) -> Bool {
         starts[index] != starts[index + 1]
     }
-
-    /// Whether any entry of the category starts at `index`.
-    func has(_ category: LexiconCategory, at index: Int, accept: (LexiconFlags) -> Bool = { _ in true }) -> Bool {
-        longest(category, at: index, accept: accept) != nil
-    }
 }

@@ -79,10 +79,6 @@ struct SimHash: Sendable, Equatable {
         }
     }
 
-    init(value: UInt64) {
-        self.value = value
-    }
-
     /// 16 lowercase hex digits, as in the record (JSON numbers lose 64-bit precision in many
     /// readers).
     var hex: String {

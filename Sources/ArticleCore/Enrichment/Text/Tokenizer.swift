@@ -39,7 +39,7 @@ enum Tokenizer {
 
         while index < bytes.count {
             let (scalar, width) = decode(bytes, at: index)
-            if isSpace(scalar) {
+            if TextNormalizer.isWhitespace(scalar) {
                 spaceBefore = true
                 index += width
                 continue
@@ -173,16 +173,5 @@ enum Tokenizer {
     @inline(__always)
     private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value >= 0x30 && scalar.value <= 0x39
-    }
-
-    /// Unicode's white space, listed: asking the scalar's properties is slow.
-    @inline(__always)
-    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x20, 0x09...0x0D, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
-            return true
-        default:
-            return false
-        }
     }
 }
