@@ -31,6 +31,9 @@ extension BrokerTests {
                 while FaultInjection.lineCount(in: output) <= before, ContinuousClock.now < deadline {
                     try await Task.sleep(for: .milliseconds(50))
                 }
+                if FaultInjection.lineCount(in: output) <= before {
+                    Issue.record("the restarted sink wrote nothing within 30 s; it was killed idle")
+                }
                 try await Task.sleep(for: .milliseconds(Int.random(in: 0...700)))
                 sink.child.send(SIGKILL)
                 let status = await sink.wait(timeout: .seconds(10)).status
