@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Dependencies point one way: CRDKafka -> Kafka; ArticleCore has no Kafka;
-// Pipeline joins them for the thin executables.
+// Pipeline joins them for the workers; NewsctlKit adds what only newsctl needs; the
+// executables are thin front ends.
 /// The enricher's lexicons (Sources/ArticleCore/Enrichment/Lexicons); see LexiconFile.swift.
 let lexiconFiles = [
     "titles.txt", "organization-heads.txt", "organizations.txt", "ministries.txt", "name-words.txt",
@@ -74,7 +75,19 @@ let package = Package(
         .executableTarget(name: "news-producer", dependencies: ["Pipeline", "WorkerRuntime"]),
         .executableTarget(name: "news-enricher", dependencies: ["Pipeline", "WorkerRuntime", "ArticleCore"]),
         .executableTarget(name: "news-sink", dependencies: ["Pipeline", "WorkerRuntime"]),
-        .executableTarget(name: "newsctl", dependencies: ["Pipeline", "WorkerRuntime", "ArticleCore"]),
+        // What only newsctl needs (the local all-in-one run, its embedded broker and child
+        // processes, dead-letter replay, parse): kept out of the workers' binaries.
+        .target(
+            name: "NewsctlKit",
+            dependencies: [
+                "Kafka",
+                "ArticleCore",
+                "Pipeline",
+                "WorkerRuntime",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(name: "newsctl", dependencies: ["NewsctlKit", "Pipeline", "WorkerRuntime", "ArticleCore"]),
         .executableTarget(
             name: "news-bench",
             dependencies: ["ArticleCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -83,7 +96,7 @@ let package = Package(
         .testTarget(name: "KafkaTests", dependencies: ["Kafka"]),
         .testTarget(
             name: "PipelineIntegrationTests",
-            dependencies: ["Pipeline", "Kafka", "ArticleCore"]
+            dependencies: ["Pipeline", "NewsctlKit", "Kafka", "ArticleCore"]
         ),
     ],
     swiftLanguageModes: [.v6]

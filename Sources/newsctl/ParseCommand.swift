@@ -1,6 +1,7 @@
 import ArgumentParser
 import ArticleCore
 import Foundation
+import NewsctlKit
 import Pipeline
 
 /// `newsctl parse`: the enricher's processing, without Kafka, for files a user points it at.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NewsctlKit
 import Pipeline
 import WorkerRuntime
 

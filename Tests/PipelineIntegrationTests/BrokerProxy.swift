@@ -1,5 +1,5 @@
 import Foundation
-import Pipeline
+import NewsctlKit
 
 #if canImport(Glibc)
     import Glibc

@@ -1,5 +1,5 @@
 import Foundation
-import Pipeline
+import NewsctlKit
 import Testing
 
 @Suite(.timeLimit(.minutes(1)))

@@ -2,6 +2,7 @@ import Foundation
 import Synchronization
 import Testing
 
+import NewsctlKit
 @testable import Pipeline
 
 @Suite struct DirectoryLockTests {

@@ -1,5 +1,5 @@
 import Foundation
-import Pipeline
+import NewsctlKit
 
 /// Runs the project's built executables (and other programs) as a user would, capturing their
 /// output in files so a chatty child can never block on a full pipe.

@@ -1,6 +1,7 @@
 import Foundation
 import Kafka
 import Logging
+import Pipeline
 import WorkerRuntime
 
 /// `newsctl run`: the whole pipeline on one machine. Starts an embedded broker unless one is

@@ -2,19 +2,19 @@ import Kafka
 
 /// Decides when a consumer started with `--exit-when-idle` is done: it has been assigned its
 /// partitions, has reached the end of every one of them, and nothing arrived for the threshold.
-struct IdleTracker: Sendable {
-    let threshold: Duration?
+public struct IdleTracker: Sendable {
+    public let threshold: Duration?
     private var hasAssignment = false
     private var assigned: Set<TopicPartition> = []
     private var drained: Set<TopicPartition> = []
     private var lastActivity: ContinuousClock.Instant
 
-    init(threshold: Duration?, now: ContinuousClock.Instant = .now) {
+    public init(threshold: Duration?, now: ContinuousClock.Instant = .now) {
         self.threshold = threshold
         self.lastActivity = now
     }
 
-    mutating func observe(_ event: ConsumerEvent, at now: ContinuousClock.Instant) {
+    public mutating func observe(_ event: ConsumerEvent, at now: ContinuousClock.Instant) {
         switch event {
         case .record(let record):
             drained.remove(record.topicPartition)
@@ -33,7 +33,7 @@ struct IdleTracker: Sendable {
         }
     }
 
-    func shouldExit(at now: ContinuousClock.Instant) -> Bool {
+    public func shouldExit(at now: ContinuousClock.Instant) -> Bool {
         guard let threshold, hasAssignment, assigned.isSubset(of: drained) else { return false }
         return now - lastActivity >= threshold
     }
