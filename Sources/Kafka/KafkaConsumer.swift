@@ -5,8 +5,8 @@ import Logging
 ///
 /// Offsets are stored only by ``storeOffset(for:)``; the stored offsets are committed every
 /// `autoCommitInterval`, synchronously before partitions are revoked, and once more on
-/// ``close()``. Every blocking librdkafka call (poll, commit, close) runs on the consumer's own
-/// serial queue, never on Swift's cooperative pool. Call ``close()`` before dropping the last
+/// ``close(timeout:)``. Every blocking librdkafka call (poll, commit, close) runs on the consumer's own
+/// serial queue, never on Swift's cooperative pool. Call ``close(timeout:)`` before dropping the last
 /// reference so that the member leaves its group at once.
 public final class KafkaConsumer: Sendable {
     private let handle: ClientHandle
@@ -60,7 +60,7 @@ public final class KafkaConsumer: Sendable {
     /// Subscribes to `topics`, replacing any earlier subscription. Partitions arrive later,
     /// reported by ``poll(timeout:)`` as ``ConsumerEvent/assigned(_:)``.
     ///
-    /// - Throws: ``KafkaError``, `.closed` after ``close()``.
+    /// - Throws: ``KafkaError``, `.closed` after ``close(timeout:)``.
     public func subscribe(topics: [String]) throws(KafkaError) {
         let error: KafkaError? = consumer.state.withLock { state in
             guard state.isOpen else { return .closed("subscribe") }
@@ -70,56 +70,93 @@ public final class KafkaConsumer: Sendable {
         logger.debug("subscribed", metadata: [LogMetadataKey.topic: "\(topics.joined(separator: ","))"])
     }
 
-    /// Waits up to `timeout` for one event.
+    /// Waits up to `timeout` for events and returns up to `maximumRecords` of them (and records
+    /// of `maximumBytes` at most, or a single larger one) in one call, without waiting for more
+    /// once the first has arrived.
     ///
-    /// Transient consumer errors (a broker down, a topic not created yet) are logged at info
-    /// and librdkafka recovers from them by itself; they count as "nothing arrived".
-    /// - Returns: A record, end of partition, assignment or revocation, or `nil` when nothing
-    ///   arrived within `timeout`.
-    /// - Throws: ``KafkaError``: `.closed` after ``close()``, or a non-retriable consumer error.
-    public func poll(timeout: Duration) async throws(KafkaError) -> ConsumerEvent? {
-        let (handle, consumer) = (self.handle, self.consumer)
-        let result = await queue.runBlocking { () -> Result<ConsumerEvent?, KafkaError> in
+    /// A batch holds records and ends of partition in the order librdkafka delivered them. A
+    /// rebalance ends a batch: ``ConsumerEvent/assigned(_:)`` and ``ConsumerEvent/revoked(_:)``
+    /// come alone, after the records fetched before them. Transient consumer errors (a broker
+    /// down, a topic not created yet) are logged at info and librdkafka recovers from them by
+    /// itself; they count as "nothing arrived".
+    /// - Returns: The events, or an empty array when nothing arrived within `timeout`.
+    /// - Throws: ``KafkaError``: `.closed` after ``close(timeout:)``, or a non-retriable
+    ///   consumer error that came before any event.
+    public func poll(
+        maximumRecords: Int, maximumBytes: Int = .max, timeout: Duration
+    ) async throws(KafkaError) -> [ConsumerEvent] {
+        let (handle, consumer, logger) = (self.handle, self.consumer, self.logger)
+        let result = await queue.runBlocking { () -> Result<[ConsumerEvent], KafkaError> in
             switch consumer.state.withLock({ $0.beginPoll() }) {
             case .failClosed:
                 return .failure(.closed("poll"))
             case .deliver(let event):
-                return .success(event)
+                return .success([event])
             case .poll:
-                let polled = handle.consumerPoll(timeoutMilliseconds: timeout.timeoutMilliseconds)
-                switch polled {
-                case .success(let event):
-                    return .success(consumer.state.withLock { $0.finishPoll(polled: event) })
-                case .failure(let error):
-                    // Events queued by a rebalance during this poll must not be lost behind the error.
-                    let queued = consumer.state.withLock { $0.finishPoll(polled: nil) }
-                    return queued.map { .success($0) } ?? .failure(error)
+                var batch: [ConsumerEvent] = []
+                var bytes = 0
+                var wait = timeout.timeoutMilliseconds
+                while true {
+                    let polled: ConsumerEvent?
+                    switch handle.consumerPoll(timeoutMilliseconds: wait) {
+                    case .success(let event):
+                        polled = event
+                    case .failure(let error) where batch.isEmpty:
+                        // Events queued by a rebalance during this poll must not be lost behind the error.
+                        if case .finish(let queued) = consumer.state.withLock({ $0.continueBatch([], polled: nil) }),
+                            !queued.isEmpty
+                        {
+                            return .success(queued)
+                        }
+                        return .failure(error)
+                    case .failure(let error):
+                        logger.info("consumer error after a partial batch, librdkafka retries: \(error)")
+                        polled = nil
+                    }
+                    switch consumer.state.withLock({ $0.continueBatch(batch, polled: polled) }) {
+                    case .finish(let events):
+                        return .success(events)
+                    case .keep(let event):
+                        batch.append(event)
+                        if case .record(let record) = event { bytes += record.value.count }
+                        if batch.count >= maximumRecords || bytes >= maximumBytes { return .success(batch) }
+                        wait = 0
+                    }
                 }
             }
         }
         switch result {
-        case .success(let event):
-            return event
+        case .success(let events):
+            return events
         case .failure(let error) where error.isRetriable && !error.isFatal:
             logger.info("transient consumer error, librdkafka retries: \(error)")
-            return nil
+            return []
         case .failure(let error):
             throw error
         }
+    }
+
+    /// Waits up to `timeout` for one event: ``poll(maximumRecords:timeout:)`` with room for one.
+    ///
+    /// - Returns: A record, end of partition, assignment or revocation, or `nil` when nothing
+    ///   arrived within `timeout`.
+    /// - Throws: ``KafkaError``: `.closed` after ``close(timeout:)``, or a non-retriable consumer error.
+    public func poll(timeout: Duration) async throws(KafkaError) -> ConsumerEvent? {
+        try await poll(maximumRecords: 1, timeout: timeout).first
     }
 
     /// Marks `record` done: its offset + 1 is stored and goes out with the next commit.
     ///
     /// Storing for a partition this member no longer owns (revoked since `record` was polled)
     /// is logged at info and ignored: the new owner processes the record again.
-    /// - Throws: ``KafkaError``, `.closed` after ``close()`` began.
+    /// - Throws: ``KafkaError``, `.closed` after ``close(timeout:)`` began.
     public func storeOffset(for record: ConsumedRecord) throws(KafkaError) {
         try storeOffset(record.offset + 1, for: record.topicPartition)
     }
 
     /// Stores `nextOffset`, the offset of the next record to read, for `partition`; it goes out
     /// with the next commit. A partition no longer assigned is logged at info and ignored.
-    /// - Throws: ``KafkaError``, `.closed` after ``close()`` began.
+    /// - Throws: ``KafkaError``, `.closed` after ``close(timeout:)`` began.
     public func storeOffset(_ nextOffset: Int64, for partition: TopicPartition) throws(KafkaError) {
         let error: KafkaError? = consumer.state.withLock { state in
             guard state.isOpen else { return .closed("storeOffset") }
@@ -142,7 +179,7 @@ public final class KafkaConsumer: Sendable {
 
     /// Synchronously commits the stored offsets. Having nothing new to commit is not an error.
     ///
-    /// - Throws: ``KafkaError``, `.closed` after ``close()`` began.
+    /// - Throws: ``KafkaError``, `.closed` after ``close(timeout:)`` began.
     public func commit() async throws(KafkaError) {
         let (handle, consumer) = (self.handle, self.consumer)
         let error = await queue.runBlocking { () -> KafkaError? in
@@ -155,7 +192,7 @@ public final class KafkaConsumer: Sendable {
     /// Moves the read position of assigned partitions: the next ``poll(timeout:)`` returns each
     /// partition's record at `offsets[partition]`, and records already fetched past it are dropped.
     ///
-    /// - Throws: ``KafkaError``, `.closed` after ``close()``, or the first partition's failure
+    /// - Throws: ``KafkaError``, `.closed` after ``close(timeout:)``, or the first partition's failure
     ///   (for example one that is not assigned).
     public func seek(_ offsets: [TopicPartition: Int64], timeout: Duration) async throws(KafkaError) {
         guard !offsets.isEmpty else { return }
@@ -186,11 +223,14 @@ public final class KafkaConsumer: Sendable {
     }
 
     /// Commits the stored offsets, leaves the group (`rd_kafka_consumer_close`) and destroys the
-    /// consumer. Idempotent: later calls return at once.
-    public func close() async {
+    /// consumer. Returns within `timeout` even when the broker is unreachable and librdkafka
+    /// would wait longer: the consumer is then left to finish closing in the background, and
+    /// offsets it could not commit are committed by no one, so their records are read again by
+    /// the group. Idempotent: later calls return at once.
+    public func close(timeout: Duration = .seconds(30)) async {
         guard consumer.state.withLock({ $0.beginClose() }) else { return }
         let (handle, logger) = (self.handle, self.logger)
-        await queue.runBlocking {
+        let closed: Void? = await queue.runBlocking(timeout: timeout) {
             if let error = handle.commitStoredOffsets() {
                 logger.info("final commit failed: \(error)")
             }
@@ -198,6 +238,11 @@ public final class KafkaConsumer: Sendable {
                 logger.info("leaving the group failed: \(error)")
             }
             handle.destroy()
+        }
+        if closed == nil {
+            logger.notice(
+                "the consumer did not leave its group within \(timeout); leaving it behind",
+                metadata: [LogMetadataKey.groupID: "\(consumer.groupID)"])
         }
         consumer.state.withLock { $0.finishClose() }
         logger.debug("consumer closed", metadata: [LogMetadataKey.groupID: "\(consumer.groupID)"])

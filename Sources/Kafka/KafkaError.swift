@@ -45,6 +45,10 @@ public struct KafkaError: Error, Sendable, CustomStringConvertible {
     /// Whether the current transaction can no longer commit and must be aborted; the producer
     /// stays usable for the next transaction.
     public let requiresAbort: Bool
+    /// Whether the broker (or librdkafka, before sending) refused this one record for a reason
+    /// that sending it again cannot change: too large, invalid, or not authorised for its
+    /// topic. Other records may still go through.
+    public let refusesRecord: Bool
 
     /// Creates an error.
     ///
@@ -63,7 +67,8 @@ public struct KafkaError: Error, Sendable, CustomStringConvertible {
         message: String,
         isRetriable: Bool = false,
         isFatal: Bool = false,
-        requiresAbort: Bool = false
+        requiresAbort: Bool = false,
+        refusesRecord: Bool = false
     ) {
         self.kind = kind
         self.code = code
@@ -72,6 +77,7 @@ public struct KafkaError: Error, Sendable, CustomStringConvertible {
         self.isRetriable = isRetriable
         self.isFatal = isFatal
         self.requiresAbort = requiresAbort
+        self.refusesRecord = refusesRecord
     }
 
     /// The message, followed by the librdkafka code name and flags when there are any.
@@ -81,6 +87,7 @@ public struct KafkaError: Error, Sendable, CustomStringConvertible {
         if isRetriable { flags.append("retriable") }
         if isFatal { flags.append("fatal") }
         if requiresAbort { flags.append("abort transaction") }
+        if refusesRecord { flags.append("record refused") }
         return flags.isEmpty ? message : "\(message) [\(flags.joined(separator: ", "))]"
     }
 }

@@ -12,7 +12,7 @@ extension KafkaProducer {
     ///
     /// - Throws: ``KafkaError``: retriable on a timeout (call again), fatal otherwise.
     public func initTransactions(timeout: Duration) async throws(KafkaError) {
-        try await runTransactional("initTransactions") { $0.initTransactions(timeout: timeout) }
+        try await runTransactional("initTransactions", timeout: timeout) { $0.initTransactions(timeout: timeout) }
         logger.debug("transactions initialised")
     }
 
@@ -44,7 +44,7 @@ extension KafkaProducer {
         guard !offsets.isEmpty else { return }
         let group = try await consumer.groupMetadata()
         let entries = offsets.map { (partition, offset) in (partition, offset: offset) }
-        try await runTransactional("sendOffsetsToTransaction") {
+        try await runTransactional("sendOffsetsToTransaction", timeout: timeout) {
             $0.sendOffsetsToTransaction(entries, group: group, timeout: timeout)
         }
     }
@@ -54,7 +54,7 @@ extension KafkaProducer {
     /// - Throws: ``KafkaError``: retriable (call again to resume), ``KafkaError/requiresAbort``
     ///   (abort and redo the batch), or fatal.
     public func commitTransaction(timeout: Duration) async throws(KafkaError) {
-        try await runTransactional("commitTransaction") { $0.commitTransaction(timeout: timeout) }
+        try await runTransactional("commitTransaction", timeout: timeout) { $0.commitTransaction(timeout: timeout) }
     }
 
     /// Aborts the open transaction: its records are never shown to `read_committed` consumers
@@ -63,21 +63,29 @@ extension KafkaProducer {
     ///
     /// - Throws: ``KafkaError``: retriable (call again to resume) or fatal.
     public func abortTransaction(timeout: Duration) async throws(KafkaError) {
-        try await runTransactional("abortTransaction") { $0.abortTransaction(timeout: timeout) }
+        try await runTransactional("abortTransaction", timeout: timeout) { $0.abortTransaction(timeout: timeout) }
     }
 
-    /// Runs a blocking transactional call on the producer's own queue.
+    /// Runs a blocking transactional call on the producer's own queue. Stops waiting when the
+    /// calling task is cancelled (the call goes on alone, and the transaction is left to the
+    /// broker's timeout or to the next producer with the same id).
     private func runTransactional(
         _ operation: String,
+        timeout: Duration,
         _ call: @escaping @Sendable (ClientHandle) -> KafkaError?
     ) async throws(KafkaError) {
         guard deliveries.state.withLock({ $0.isOpen }) else { throw .closed(operation) }
         let handle = self.handle
-        let error = await blockingQueue.runBlocking { () -> KafkaError? in
+        // librdkafka bounds the call by `timeout`; the margin covers the queue hop.
+        let outcome = await blockingQueue.runBlocking(timeout: timeout + .seconds(1), cancellable: true) { () -> KafkaError? in
             // A close that began after the check above may have run first on this queue.
             guard !handle.isDestroyed else { return .closed(operation) }
             return call(handle)
         }
-        if let error { throw error }
+        guard let outcome else {
+            if Task.isCancelled { throw .cancelled(operation) }
+            throw KafkaError(kind: .timedOut, message: "\(operation) did not return within \(timeout)", isRetriable: true)
+        }
+        if let error = outcome { throw error }
     }
 }

@@ -1,13 +1,14 @@
 import Dispatch
 import Logging
 
-/// A producer whose ``send(_:)`` returns when the broker has acknowledged the record.
+/// A producer. ``enqueue(_:)`` hands a record over and returns at once with its
+/// ``PendingDelivery``; ``send(_:)`` also waits for the broker's acknowledgement.
 ///
 /// Delivery reports are served by a dedicated poll thread; flushing and closing run on the
 /// producer's own serial queue, never on Swift's cooperative pool. Call ``close(timeout:)``
 /// before dropping the last reference, or undelivered records are lost.
 public final class KafkaProducer: Sendable {
-    /// How long `send` waits before retrying when librdkafka's local queue is full.
+    /// How long `enqueue` waits before retrying when librdkafka's local queue is full.
     private static let queueFullBackoff: Duration = .milliseconds(10)
 
     let handle: ClientHandle
@@ -42,43 +43,61 @@ public final class KafkaProducer: Sendable {
         pollLoop.requestStop()
     }
 
-    /// Enqueues `message` and waits for its delivery report.
+    /// Hands `message` to librdkafka and returns at once with the handle of its delivery.
     ///
-    /// When librdkafka's local queue is full, waits briefly and tries again until it has room.
+    /// The one place where backpressure from librdkafka's local queue is handled: while the
+    /// queue is full, waits briefly and tries again until it has room.
+    /// - Returns: The record's delivery, to await or to observe.
+    /// - Throws: ``KafkaError``: `.closed` after ``close(timeout:)`` began, `.cancelled` when the
+    ///   calling task is cancelled while the queue is full, or why librdkafka refused the
+    ///   record at once (larger than `message.max.bytes`, an unknown partition).
+    public func enqueue(_ message: OutgoingMessage) async throws(KafkaError) -> PendingDelivery {
+        while true {
+            do {
+                return try tryEnqueue(message)
+            } catch where error.kind == .queueFull {
+                logger.debug("librdkafka queue full, retrying", metadata: [LogMetadataKey.topic: "\(message.topic)"])
+            }
+            do {
+                try await Task.sleep(for: Self.queueFullBackoff)
+            } catch {
+                throw .cancelled("enqueue")
+            }
+        }
+    }
+
+    /// Hands `message` to librdkafka if its local queue has room, without waiting: for callers
+    /// that cannot suspend, such as a delivery callback sending a record again.
+    /// - Throws: ``KafkaError``: `.queueFull` when the queue has no room, `.closed` after
+    ///   ``close(timeout:)`` began, or why librdkafka refused the record.
+    public func tryEnqueue(_ message: OutgoingMessage) throws(KafkaError) -> PendingDelivery {
+        let delivery = PendingDelivery()
+        let refusal: KafkaError? = deliveries.state.withLock { state in
+            guard let id = state.register(delivery) else { return .closed("enqueue") }
+            // Enqueued under the lock, so the delivery report (which takes the same lock)
+            // cannot arrive before the record is registered.
+            guard let error = handle.produce(message, id: id) else { return nil }
+            _ = state.deliver(id: id)
+            return error
+        }
+        if let refusal { throw refusal }
+        return delivery
+    }
+
+    /// Enqueues `message` and waits for its delivery report: ``enqueue(_:)`` then
+    /// ``PendingDelivery/delivered()``.
+    ///
     /// Cancelling the calling task stops the wait at once; the record may still be delivered.
     /// - Returns: Where the broker stored the record.
     /// - Throws: ``KafkaError``: `.closed` after ``close(timeout:)`` began, `.cancelled` when the
     ///   calling task is cancelled, or the delivery failure.
     public func send(_ message: OutgoingMessage) async throws(KafkaError) -> DeliveryReport {
-        while true {
-            guard case .enqueue(let id) = deliveries.state.withLock({ $0.beginSend() }) else {
-                throw .closed("send")
-            }
-            let result = await withTaskCancellationHandler {
-                await withCheckedContinuation { delivery in
-                    let failure: KafkaError? = deliveries.state.withLock { state in
-                        // Checked under the lock: a cancellation that came first finds nothing
-                        // to resume, so it must be seen here.
-                        guard !Task.isCancelled else { return .cancelled("send") }
-                        guard state.isOpen else { return .closed("send") }
-                        // Enqueued under the lock, so the delivery report (which takes the same
-                        // lock) cannot arrive before its continuation is registered.
-                        if let error = handle.produce(message, id: id) { return error }
-                        state.awaitDelivery(id: id, delivery)
-                        return nil
-                    }
-                    if let failure { delivery.resume(returning: .failure(failure)) }
-                }
-            } onCancel: {
-                deliveries.state.withLock { $0.deliver(id: id) }?.resume(returning: .failure(.cancelled("send")))
-            }
-            if case .failure(let error) = result, error.kind == .queueFull, !Task.isCancelled {
-                logger.debug("librdkafka queue full, retrying", metadata: [LogMetadataKey.topic: "\(message.topic)"])
-                try? await Task.sleep(for: Self.queueFullBackoff)
-                continue
-            }
-            return try result.get()
-        }
+        try await enqueue(message).delivered()
+    }
+
+    /// Records enqueued and not yet acknowledged or failed.
+    public var inFlight: Int {
+        deliveries.state.withLock { $0.inFlight }
     }
 
     /// Waits until every enqueued record is delivered or has failed.
@@ -97,20 +116,25 @@ public final class KafkaProducer: Sendable {
         if let error { throw error }
     }
 
-    /// Flushes for up to `timeout`, stops the poll thread and destroys the producer. Sends still
-    /// waiting afterwards fail with `.closed`. Idempotent: later calls return at once.
+    /// Flushes for up to half of `timeout`, stops the poll thread and destroys the producer.
+    /// Deliveries still waiting afterwards fail with `.closed`. Returns within `timeout` even
+    /// when librdkafka does not (the rest of its shutdown then goes on in the background).
+    /// Idempotent: later calls return at once.
     public func close(timeout: Duration) async {
         guard deliveries.state.withLock({ $0.beginClose() }) else { return }
         let (handle, pollLoop, logger) = (self.handle, self.pollLoop, self.logger)
-        await blockingQueue.runBlocking {
-            if let error = handle.flush(timeout: timeout) {
+        let closed: Void? = await blockingQueue.runBlocking(timeout: timeout) {
+            if let error = handle.flush(timeout: timeout / 2) {
                 logger.info("producer closed with undelivered messages: \(error)")
             }
             pollLoop.stop()
             handle.destroy()
         }
+        if closed == nil {
+            logger.notice("the producer did not close within \(timeout); leaving it behind")
+        }
         for delivery in deliveries.state.withLock({ $0.finishClose() }) {
-            delivery.resume(returning: .failure(.closed("send")))
+            delivery.complete(.failure(.closed("send")))
         }
         logger.debug("producer closed")
     }

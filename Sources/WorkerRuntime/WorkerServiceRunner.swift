@@ -11,7 +11,8 @@ public enum WorkerServiceRunner {
     /// - Parameters:
     ///   - service: the worker.
     ///   - shutdown: how long a graceful shutdown may take: after `drain` the worker is
-    ///     cancelled, and it must be done `close` later (ServiceGroup ends the process otherwise).
+    ///     cancelled, and it must be done `close` later (a ``ShutdownBackstop`` ends the process
+    ///     with status 1 shortly after that otherwise).
     ///   - health: watches the worker's brokers.
     public static func run(
         _ service: some Service,
@@ -29,7 +30,10 @@ public enum WorkerServiceRunner {
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger)
         configuration.maximumGracefulShutdownDuration = shutdown.drain
-        configuration.maximumCancellationDuration = shutdown.close
+        // No maximumCancellationDuration: ServiceLifecycle ends an overrun with a fatal error.
+        // The worker bounds its own close instead, and the backstop catches a step that does not.
+        let backstop = ShutdownBackstop(budget: shutdown, logger: logger)
         try await ServiceGroup(configuration: configuration).run()
+        withExtendedLifetime(backstop) {}
     }
 }

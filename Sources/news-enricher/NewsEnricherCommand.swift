@@ -21,6 +21,7 @@ struct NewsEnricherCommand: AsyncParsableCommand {
     @OptionGroup var logging: LoggingOptions
     @OptionGroup var shutdown: ShutdownOptions
     @OptionGroup var health: HealthOptions
+    @OptionGroup var flow: FlowOptions
 
     @Option(help: "Consumer group; processes in one group share the input's partitions.")
     var group = "news-enricher"
@@ -36,6 +37,12 @@ struct NewsEnricherCommand: AsyncParsableCommand {
 
     @Option(help: "Dead-letter articles whose text is larger than this many bytes.")
     var maxArticleBytes = ArticleProcessor.defaultMaximumTextBytes
+
+    @Flag(
+        help:
+            "Forward raw records wrapped as enriched ones, without parsing or enriching: measures the pipeline without our processing."
+    )
+    var passthrough = false
 
     @Flag(
         help: "Commit output and consumed offsets together in Kafka transactions (read downstream with read_committed)."
@@ -80,6 +87,8 @@ struct NewsEnricherCommand: AsyncParsableCommand {
         configuration.exitWhenIdle = shutdown.idleExitDuration
         configuration.processor.maximumTextBytes = maxArticleBytes
         configuration.shutdown = shutdown.budget
+        configuration.limits = flow.limits
+        configuration.passthrough = passthrough
         try await WorkerCommandRunner.run(
             EnricherService(configuration: configuration, logger: logger),
             shutdown: shutdown.budget,

@@ -24,6 +24,7 @@ struct NewsProducerCommand: AsyncParsableCommand {
     @OptionGroup var logging: LoggingOptions
     @OptionGroup var shutdown: ShutdownOptions
     @OptionGroup var health: HealthOptions
+    @OptionGroup var flow: FlowOptions
 
     @Option(help: "Topic to publish to.")
     var topic = PipelineTopics.raw
@@ -73,6 +74,8 @@ struct NewsProducerCommand: AsyncParsableCommand {
             paths: paths,
             stdinFormat: stdinFormat == .jsonl ? .jsonLines : .text)
         configuration.deadLetterTopic = dlqTopic
+        configuration.limits = flow.limits
+        configuration.shutdown = shutdown.budget
         if let watch {
             var watching = ProducerWorker.Watch(directory: watch)
             watching.stateDirectory = stateDir

@@ -20,6 +20,7 @@ struct NewsSinkCommand: AsyncParsableCommand {
     @OptionGroup var logging: LoggingOptions
     @OptionGroup var shutdown: ShutdownOptions
     @OptionGroup var health: HealthOptions
+    @OptionGroup var flow: FlowOptions
 
     @Option(help: "Consumer group.")
     var group = "news-sink"
@@ -52,6 +53,7 @@ struct NewsSinkCommand: AsyncParsableCommand {
         configuration.exitWhenIdle = shutdown.idleExitDuration
         configuration.shutdown = shutdown.budget
         configuration.duplicateWindow = duplicateWindow
+        configuration.limits = flow.limits
         try await WorkerCommandRunner.run(
             SinkService(configuration: configuration, logger: logger),
             shutdown: shutdown.budget,

@@ -110,7 +110,7 @@ import Testing
         let provenance = Provenance(enricherVersion: "fuzz", topic: nil, partition: nil, offset: nil, processedAt: Date())
         let clock = ContinuousClock()
         var articles = 0
-        var errors: [ArticleError.Kind: Int] = [:]
+        var errors: [DeadLetterKind: Int] = [:]
         var slowest: Duration = .zero
         for index in 0..<casesPerFamily {
             let bytes = input(index)

@@ -11,8 +11,10 @@ import Testing
         var state = ConsumerState()
         guard case .poll = state.beginPoll() else { Issue.record("expected to poll"); return }
         state.partitionsAssigned([p0, p1], incremental: false)
-        guard case .assigned(let assigned)? = state.finishPoll(polled: .record(record)) else {
-            Issue.record("expected the assignment first")
+        guard case .finish(let events) = state.continueBatch([], polled: .record(record)),
+            case .assigned(let assigned) = events.first, events.count == 1
+        else {
+            Issue.record("expected the assignment alone first")
             return
         }
         #expect(assigned == [p0, p1])
@@ -22,6 +24,31 @@ import Testing
         }
         #expect(delivered.offset == 7)
         guard case .poll = state.beginPoll() else { Issue.record("expected to poll again"); return }
+    }
+
+    @Test func aRebalanceEndsABatchAfterTheRecordsFetchedBeforeIt() {
+        var state = ConsumerState()
+        let earlier = ConsumedRecord(topic: "t", partition: 0, offset: 6, key: nil, value: [1])
+        guard case .keep(.record(let kept)) = state.continueBatch([], polled: .record(earlier)) else {
+            Issue.record("expected the batch to go on")
+            return
+        }
+        #expect(kept.offset == 6)
+        state.partitionsRevoked([p0], incremental: false)
+        guard case .finish(let events) = state.continueBatch([.record(earlier)], polled: .record(record)),
+            events.count == 1, case .record(let first) = events[0]
+        else {
+            Issue.record("expected the batch before the revocation")
+            return
+        }
+        #expect(first.offset == 6)
+        guard case .deliver(.revoked) = state.beginPoll() else { Issue.record("expected the revocation next"); return }
+        guard case .deliver(.record(let after)) = state.beginPoll() else { Issue.record("expected the record"); return }
+        #expect(after.offset == 7)
+        guard case .finish(let none) = state.continueBatch([], polled: nil), none.isEmpty else {
+            Issue.record("nothing polled and nothing queued is an empty batch")
+            return
+        }
     }
 
     @Test func eagerRebalanceReplacesAndIncrementalAdjustsTheAssignment() {

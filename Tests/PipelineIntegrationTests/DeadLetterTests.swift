@@ -10,7 +10,7 @@ import Testing
         headers: [KafkaHeader(key: "source", string: "a.txt")])
 
     @Test func deadLetterKeepsTheBytesAndSaysWhatWhereAndWhichAttempt() {
-        let message = DeadLetter.message(for: record, kind: "invalid_encoding", reason: "bad byte", topic: "dlq")
+        let message = DeadLetter.message(for: record, kind: .invalidEncoding, reason: "bad byte", topic: "dlq")
         #expect(message.topic == "dlq")
         #expect(message.key == record.key)
         #expect(message.value == record.value)
@@ -25,7 +25,7 @@ import Testing
     }
 
     @Test func aReplayedRecordThatFailsAgainCountsTheNextAttemptWithFreshHeaders() {
-        let first = DeadLetter.message(for: record, kind: "invalid_encoding", reason: "bad byte", topic: "dlq")
+        let first = DeadLetter.message(for: record, kind: .invalidEncoding, reason: "bad byte", topic: "dlq")
         let deadLetter = ConsumedRecord(
             topic: "dlq", partition: 0, offset: 7, key: first.key, value: first.value, headers: first.headers)
         let replayed = DeadLetterReplay.replayMessage(for: deadLetter, to: "articles.raw")
@@ -36,7 +36,7 @@ import Testing
         let again = ConsumedRecord(
             topic: "articles.raw", partition: 2, offset: 90, key: replayed.key, value: replayed.value,
             headers: replayed.headers)
-        let second = DeadLetter.message(for: again, kind: "invalid_encoding", reason: "still bad", topic: "dlq")
+        let second = DeadLetter.message(for: again, kind: .invalidEncoding, reason: "still bad", topic: "dlq")
         #expect(second.headers.string(for: "attempt") == "2")
         #expect(second.headers.string(for: "source-offset") == "90")
         #expect(second.headers.filter { $0.key == "error-kind" }.count == 1)

@@ -77,6 +77,8 @@ import Testing
         try file.discardPendingWork()
         #expect(file.nextOffset == 1)
         #expect(try file.append(line: line(2), key: 2, offset: 1))
+        #expect(try lines(in: directory) == [line(1), ""], "appended lines are written together, at the checkpoint")
+        #expect(try file.makeDurable() == 2)
         #expect(try lines(in: directory) == [line(1), line(2), ""])
     }
 

@@ -56,10 +56,10 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: a, withDestinationPath: "b.txt")
         try FileManager.default.createSymbolicLink(
             atPath: directory.appendingPathComponent("b.txt").path, withDestinationPath: "a.txt")
-        #expect(SymbolicLink.problem(at: a)?.kind == .symlinkLoop)
+        #expect(SymbolicLink.problem(at: a)?.kind == .rejected(.symlinkLoop))
         let dangling = directory.appendingPathComponent("c.txt").path
         try FileManager.default.createSymbolicLink(atPath: dangling, withDestinationPath: "missing.txt")
-        #expect(SymbolicLink.problem(at: dangling)?.kind == .brokenLink)
+        #expect(SymbolicLink.problem(at: dangling)?.kind == .rejected(.brokenLink))
         #expect(SymbolicLink.problem(at: directory.path) == nil)
     }
 
@@ -69,6 +69,6 @@ import Testing
         try Data(repeating: UInt8(ascii: "a"), count: 2_000).write(to: file)
         let result = ArticleInputReader(maximumRecordBytes: 1_000).read(ArticleInput(path: file.path, format: .text))
         #expect(result.articles.isEmpty)
-        #expect(result.problems.map(\.kind) == [.tooLarge])
+        #expect(result.problems.map(\.kind) == [.rejected(.tooLarge)])
     }
 }

@@ -1,25 +1,15 @@
 /// Why an article could not be turned into an enriched record.
 ///
-/// The ``kind`` is stable and machine-readable (it goes into DLQ headers); the ``message`` is one
+/// The ``kind`` is stable and machine-readable (it is the dead letter's `error-kind` header); the ``message`` is one
 /// sentence meant for the person reading the DLQ or the terminal.
 public struct ArticleError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The category of failure; the raw value is the snake_case name used in headers and logs.
-    public enum Kind: String, Sendable {
-        case emptyBody = "empty_body"
-        case invalidEncoding = "invalid_encoding"
-        case binaryContent = "binary_content"
-        case tooLarge = "too_large"
-        case noArticleText = "no_article_text"
-        case invalidCrawlerRecord = "invalid_crawler_record"
-    }
-
     /// The category of failure.
-    public let kind: Kind
+    public let kind: DeadLetterKind
     /// One clear sentence for users and DLQ headers.
     public let message: String
 
     /// Creates an error of the given kind with a user-facing message.
-    public init(kind: Kind, message: String) {
+    public init(kind: DeadLetterKind, message: String) {
         self.kind = kind
         self.message = message
     }

@@ -170,6 +170,12 @@ public struct EnrichedArticle: Sendable, Codable, Equatable {
     /// Decodes one line written by ``jsonLine()``.
     /// - Throws: `DecodingError` when the line is not an enriched-article record.
     public static func decode(jsonLine: some StringProtocol) throws -> EnrichedArticle {
-        try ArticleJSON.decode(EnrichedArticle.self, from: Array(String(jsonLine).utf8))
+        try decode(jsonBytes: Array(String(jsonLine).utf8))
+    }
+
+    /// Decodes a record from its UTF-8 JSON bytes, such as a Kafka record value.
+    /// - Throws: `DecodingError` when the bytes are not an enriched-article record.
+    public static func decode(jsonBytes: [UInt8]) throws -> EnrichedArticle {
+        try ArticleJSON.decode(EnrichedArticle.self, from: jsonBytes)
     }
 }

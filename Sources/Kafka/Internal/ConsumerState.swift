@@ -53,11 +53,23 @@ struct ConsumerState {
         return .poll
     }
 
-    /// What `poll` returns after polling librdkafka: rebalance events queued during the poll come
-    /// before the polled event, which waits for the next call.
-    mutating func finishPoll(polled: ConsumerEvent?) -> ConsumerEvent? {
+    /// What a batch poll does after each call into librdkafka, with the events gathered so far.
+    enum BatchStep {
+        /// Add the polled event to the batch and poll again if there is room.
+        case keep(ConsumerEvent)
+        /// Return this batch now.
+        case finish([ConsumerEvent])
+    }
+
+    /// What `poll` does with the event one call into librdkafka returned. Rebalance events
+    /// queued during that call come before it: the batch gathered before them is returned
+    /// first, then they one at a time, then the polled event.
+    mutating func continueBatch(_ batch: [ConsumerEvent], polled: ConsumerEvent?) -> BatchStep {
+        guard !pendingEvents.isEmpty else {
+            return polled.map { .keep($0) } ?? .finish(batch)
+        }
         if let polled { pendingEvents.append(polled) }
-        return pendingEvents.isEmpty ? nil : pendingEvents.removeFirst()
+        return .finish(batch.isEmpty ? [pendingEvents.removeFirst()] : batch)
     }
 
     /// Whether this call should close the consumer; later calls find it closing or closed.

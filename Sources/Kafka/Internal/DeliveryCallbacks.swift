@@ -1,7 +1,7 @@
 import CRDKafka
 import Synchronization
 
-/// Matches delivery reports to the `send` calls awaiting them, through a per-message opaque id.
+/// Matches delivery reports to the records awaiting them, through a per-message opaque id.
 final class DeliveryCallbacks: Sendable {
     let state = Mutex(ProducerState())
 
@@ -11,17 +11,15 @@ final class DeliveryCallbacks: Sendable {
         guard let message, case .producer(let callbacks)? = RDKafkaCallbacks.context(from: opaque)?.role else {
             return
         }
-        // The per-message opaque is not a pointer but the id `send` registered (see ProducerState).
+        // The per-message opaque is not a pointer but the id `enqueue` registered (see ProducerState).
         let id = UInt(bitPattern: message.pointee._private)
         guard let delivery = callbacks.state.withLock({ $0.deliver(id: id) }) else { return }
         let record = message.pointee
         if record.err == RD_KAFKA_RESP_ERR_NO_ERROR {
             let topic = record.rkt.map { String(cString: rd_kafka_topic_name($0)) } ?? ""
-            delivery.resume(
-                returning: .success(DeliveryReport(topic: topic, partition: record.partition, offset: record.offset))
-            )
+            delivery.complete(.success(DeliveryReport(topic: topic, partition: record.partition, offset: record.offset)))
         } else {
-            delivery.resume(returning: .failure(KafkaError(code: record.err, context: "delivery failed")))
+            delivery.complete(.failure(KafkaError(code: record.err, context: "delivery failed")))
         }
     }
 }

@@ -15,7 +15,8 @@ extension KafkaError {
             codeName: String(cString: rd_kafka_err2name(code)),
             message: "\(context): \(String(cString: rd_kafka_err2str(code)))",
             isRetriable: Self.retriableCodes.contains(code),
-            isFatal: Self.fatalCodes.contains(code)
+            isFatal: Self.fatalCodes.contains(code),
+            refusesRecord: Self.recordRefusalCodes.contains(code)
         )
     }
 
@@ -31,7 +32,8 @@ extension KafkaError {
             message: "\(context): \(String(cString: rd_kafka_error_string(error)))",
             isRetriable: rd_kafka_error_is_retriable(error) != 0,
             isFatal: rd_kafka_error_is_fatal(error) != 0,
-            requiresAbort: rd_kafka_error_txn_requires_abort(error) != 0
+            requiresAbort: rd_kafka_error_txn_requires_abort(error) != 0,
+            refusesRecord: Self.recordRefusalCodes.contains(code)
         )
     }
 
@@ -68,6 +70,19 @@ extension KafkaError {
         RD_KAFKA_RESP_ERR__FATAL,
         RD_KAFKA_RESP_ERR__FENCED,
         RD_KAFKA_RESP_ERR_PRODUCER_FENCED,
+    ]
+
+    /// Codes that refuse one record for good, whatever the broker's state: the record, not the
+    /// connection or the transaction, is what is wrong.
+    private static let recordRefusalCodes: Set<rd_kafka_resp_err_t> = [
+        RD_KAFKA_RESP_ERR_MSG_SIZE_TOO_LARGE,
+        RD_KAFKA_RESP_ERR_RECORD_LIST_TOO_LARGE,
+        RD_KAFKA_RESP_ERR_INVALID_RECORD,
+        RD_KAFKA_RESP_ERR_INVALID_MSG,
+        RD_KAFKA_RESP_ERR_TOPIC_AUTHORIZATION_FAILED,
+        RD_KAFKA_RESP_ERR_TOPIC_EXCEPTION,
+        RD_KAFKA_RESP_ERR_POLICY_VIOLATION,
+        RD_KAFKA_RESP_ERR__UNKNOWN_TOPIC,
     ]
 
     /// Bare codes after which the same request may succeed; mirrors the Java client's

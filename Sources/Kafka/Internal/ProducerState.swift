@@ -1,39 +1,35 @@
-/// The producer's mutable state: whether it is open and which sends await a delivery report.
-/// Kept behind ``DeliveryCallbacks``' lock; each method says what the caller should do next.
+/// The producer's mutable state: whether it is open and which enqueued records still await
+/// their delivery report. Kept behind ``DeliveryCallbacks``' lock; each method says what the
+/// caller should do next.
 struct ProducerState {
-    typealias Delivery = CheckedContinuation<Result<DeliveryReport, KafkaError>, Never>
-
     enum Lifecycle {
         case open
         case closing
         case closed
     }
 
-    enum SendAction {
-        /// Enqueue the message with this per-message opaque id, then call `awaitDelivery`.
-        case enqueue(id: UInt)
-        case failClosed
-    }
-
     private(set) var lifecycle = Lifecycle.open
     // Starts at 1: the id travels as a pointer bit pattern, and 0 would be a null opaque.
     private var nextID: UInt = 1
-    private var pending: [UInt: Delivery] = [:]
+    private var pending: [UInt: PendingDelivery] = [:]
 
     var isOpen: Bool { lifecycle == .open }
 
-    mutating func beginSend() -> SendAction {
-        guard lifecycle == .open else { return .failClosed }
+    /// Records waiting for their delivery report.
+    var inFlight: Int { pending.count }
+
+    /// Registers a record about to be enqueued and returns the per-message opaque id it
+    /// travels with; `nil` once the producer is closing.
+    mutating func register(_ delivery: PendingDelivery) -> UInt? {
+        guard lifecycle == .open else { return nil }
         defer { nextID &+= 1 }
-        return .enqueue(id: nextID)
+        pending[nextID] = delivery
+        return nextID
     }
 
-    mutating func awaitDelivery(id: UInt, _ delivery: Delivery) {
-        pending[id] = delivery
-    }
-
-    /// The continuation to resume for a delivery report, if one still waits.
-    mutating func deliver(id: UInt) -> Delivery? {
+    /// The record's delivery, to complete it, if it still waits: when its report arrives, or
+    /// when enqueueing it failed.
+    mutating func deliver(id: UInt) -> PendingDelivery? {
         pending.removeValue(forKey: id)
     }
 
@@ -44,8 +40,8 @@ struct ProducerState {
         return true
     }
 
-    /// Marks the producer closed and hands back every send still waiting, to fail them.
-    mutating func finishClose() -> [Delivery] {
+    /// Marks the producer closed and hands back every record still waiting, to fail them.
+    mutating func finishClose() -> [PendingDelivery] {
         lifecycle = .closed
         defer { pending.removeAll() }
         return Array(pending.values)

@@ -22,7 +22,7 @@ enum DeadLetter {
     /// The dead letter for a consumed record that could not be processed.
     static func message(
         for record: ConsumedRecord,
-        kind: String,
+        kind: DeadLetterKind,
         reason: String,
         stage: Stage = .enrich,
         topic: String
@@ -33,7 +33,7 @@ enum DeadLetter {
             key: record.key,
             value: record.value,
             headers: record.headers.filter { !headerKeys.contains($0.key) } + [
-                KafkaHeader(key: RecordHeaderKey.errorKind, string: kind),
+                KafkaHeader(key: RecordHeaderKey.errorKind, string: kind.rawValue),
                 KafkaHeader(key: RecordHeaderKey.errorMessage, string: reason),
                 KafkaHeader(key: RecordHeaderKey.errorStage, string: stage.rawValue),
                 KafkaHeader(key: RecordHeaderKey.sourceTopic, string: record.topic),
@@ -45,7 +45,7 @@ enum DeadLetter {
 
     /// The dead letter for an input the producer rejected before it became a record: `bytes`
     /// when they could be read and fit a record, else none; the `source` header names the input.
-    static func message(forInput source: String, bytes: [UInt8], kind: String, reason: String, topic: String)
+    static func message(forInput source: String, bytes: [UInt8], kind: DeadLetterKind, reason: String, topic: String)
         -> OutgoingMessage
     {
         OutgoingMessage(
@@ -54,7 +54,7 @@ enum DeadLetter {
             value: bytes,
             headers: [
                 KafkaHeader(key: RecordHeaderKey.source, string: source),
-                KafkaHeader(key: RecordHeaderKey.errorKind, string: kind),
+                KafkaHeader(key: RecordHeaderKey.errorKind, string: kind.rawValue),
                 KafkaHeader(key: RecordHeaderKey.errorMessage, string: reason),
                 KafkaHeader(key: RecordHeaderKey.errorStage, string: Stage.produce.rawValue),
                 KafkaHeader(key: RecordHeaderKey.attempt, string: "1"),

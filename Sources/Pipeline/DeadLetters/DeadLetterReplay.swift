@@ -66,7 +66,7 @@ public struct DeadLetterReplay: Sendable {
             configuration: ProducerConfiguration(client: configuration.client), logger: logger)
         do {
             let summary = try await replay(
-                from: consumer, with: RetryingSender(producer: producer, logger: logger), report: report)
+                from: consumer, with: producer, report: report)
             if !configuration.dryRun { try await consumer.commit() }
             await producer.close(timeout: .seconds(10))
             await consumer.close()
@@ -78,11 +78,12 @@ public struct DeadLetterReplay: Sendable {
         }
     }
 
-    private func replay(from consumer: KafkaConsumer, with sender: RetryingSender, report: (String) -> Void)
+    private func replay(from consumer: KafkaConsumer, with producer: KafkaProducer, report: (String) -> Void)
         async throws -> Summary
     {
         try consumer.subscribe(topics: [configuration.deadLetterTopic])
         var summary = Summary()
+        let retry = KafkaRetry(logger: logger)
         var idle = IdleTracker(threshold: Self.quietPeriod)
         var isAssigned = false
         let assignmentDeadline = ContinuousClock.now + Self.assignmentTimeout
@@ -112,7 +113,11 @@ public struct DeadLetterReplay: Sendable {
                 report(
                     (configuration.dryRun ? "would replay to \(target): " : "replaying to \(target): ") + description)
                 if !configuration.dryRun {
-                    _ = try await sender.send(Self.replayMessage(for: record, to: target))
+                    // One at a time: a dead letter's offset is stored only once its replay is acknowledged.
+                    let message = Self.replayMessage(for: record, to: target)
+                    _ = try await retry.run("replay to \(target)") { () async throws(KafkaError) in
+                        try await producer.send(message)
+                    }
                 }
                 summary.replayed += 1
             } else {

@@ -3,8 +3,9 @@ import Kafka
 import Logging
 import WorkerRuntime
 
-/// Publishes one input: reads it, sends its articles (a bounded number at a time) and waits for
-/// every delivery report, and logs and dead-letters each problem with it (stage `produce`).
+/// Publishes inputs: reads each, hands its articles to the producer through the shared
+/// ``InFlightWindow`` without waiting for the broker, and logs and dead-letters each problem
+/// with it (stage `produce`). ``Publication/outcome()`` waits for an input's deliveries.
 struct InputPublisher: Sendable {
     /// What happened to one input, or to several added up.
     struct Outcome: Sendable, Equatable {
@@ -20,39 +21,55 @@ struct InputPublisher: Sendable {
         }
     }
 
+    /// One input's articles in flight, and what its problems already came to.
+    struct Publication: Sendable {
+        var deliveries: [PendingDelivery] = []
+        var reported = Outcome()
+        /// Articles that could not even be enqueued.
+        var refused = 0
+
+        /// Waits for every delivery report of the input.
+        func outcome() async -> Outcome {
+            var outcome = reported
+            outcome.failed += refused
+            for delivery in deliveries {
+                if (try? await delivery.delivered()) != nil { outcome.delivered += 1 } else { outcome.failed += 1 }
+            }
+            return outcome
+        }
+    }
+
     let producer: KafkaProducer
     let topic: String
     let deadLetterTopic: String
     let reader: ArticleInputReader
-    /// Sends of one input awaiting their delivery reports at once.
-    let maximumInFlight: Int
+    let window: InFlightWindow
     let logger: Logger
 
-    func publish(_ input: ArticleInput) async -> Outcome {
+    /// Reads `input` and enqueues its articles, waiting only while the window is full.
+    /// - Throws: `CancellationError` when the task is cancelled while it waits; what was
+    ///   enqueued before is in the returned publication of earlier calls only.
+    func publish(_ input: ArticleInput) async throws -> Publication {
         let result = reader.read(input)
-        var outcome = await report(result.problems)
-        for start in stride(from: 0, to: result.articles.count, by: maximumInFlight) {
-            let chunk = result.articles[start..<min(start + maximumInFlight, result.articles.count)]
-            let delivered = await withTaskGroup(of: Bool.self) { group in
-                for article in chunk {
-                    group.addTask { await send(article) }
-                }
-                return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+        var publication = Publication(reported: await report(result.problems))
+        for article in result.articles {
+            if let delivery = try await send(article) {
+                publication.deliveries.append(delivery)
+            } else {
+                publication.refused += 1
             }
-            outcome.delivered += delivered
-            outcome.failed += chunk.count - delivered
         }
-        return outcome
+        return publication
     }
 
     /// Logs each problem as one line and dead-letters those about a single input.
     func report(_ problems: [InputProblem]) async -> Outcome {
         var outcome = Outcome(problems: problems.count)
         for problem in problems {
-            logger.error("\(problem)", metadata: [LogMetadataKey.errorKind: "\(problem.kind.rawValue)"])
-            guard problem.isDeadLettered else { continue }
+            logger.error("\(problem)", metadata: [LogMetadataKey.errorKind: "\(problem.kind.name)"])
+            guard let kind = problem.deadLetterKind else { continue }
             let deadLetter = DeadLetter.message(
-                forInput: problem.source, bytes: problem.bytes, kind: problem.kind.rawValue, reason: problem.message,
+                forInput: problem.source, bytes: problem.bytes, kind: kind, reason: problem.message,
                 topic: deadLetterTopic)
             do {
                 _ = try await producer.send(deadLetter)
@@ -64,8 +81,9 @@ struct InputPublisher: Sendable {
         return outcome
     }
 
-    /// Sends one article and waits for its delivery report; false when it was not delivered.
-    func send(_ article: RawArticle) async -> Bool {
+    /// Enqueues one article; `nil` when librdkafka refused it at once. Its delivery is logged
+    /// when it is known.
+    private func send(_ article: RawArticle) async throws -> PendingDelivery? {
         let message = OutgoingMessage(
             topic: topic,
             key: Array(article.id.rawValue.utf8),
@@ -75,20 +93,33 @@ struct InputPublisher: Sendable {
                 KafkaHeader(key: RecordHeaderKey.contentType, string: "application/json"),
                 KafkaHeader(key: RecordHeaderKey.source, string: article.source),
             ])
+        let bytes = message.value.count + (message.key?.count ?? 0)
+        try await window.acquire(bytes: bytes)
+        let metadata: Logger.Metadata = [
+            LogMetadataKey.articleID: "\(article.id)", LogMetadataKey.source: "\(article.source)",
+        ]
+        let delivery: PendingDelivery
         do {
-            let report = try await producer.send(message)
-            logger.debug(
-                "delivered",
-                metadata: [
-                    LogMetadataKey.articleID: "\(article.id)", LogMetadataKey.source: "\(article.source)",
-                    LogMetadataKey.partition: "\(report.partition)", LogMetadataKey.offset: "\(report.offset)",
-                ])
-            return true
+            delivery = try await producer.enqueue(message)
         } catch {
-            logger.error(
-                "not delivered: \(error)",
-                metadata: [LogMetadataKey.articleID: "\(article.id)", LogMetadataKey.source: "\(article.source)"])
-            return false
+            window.release(bytes: bytes)
+            if error.kind == .cancelled { throw CancellationError() }
+            logger.error("not delivered: \(error)", metadata: metadata)
+            return nil
         }
+        delivery.whenDelivered { [logger, window] outcome in
+            window.release(bytes: bytes)
+            switch outcome {
+            case .success(let report):
+                logger.debug(
+                    "delivered",
+                    metadata: metadata.merging([
+                        LogMetadataKey.partition: "\(report.partition)", LogMetadataKey.offset: "\(report.offset)",
+                    ]) { $1 })
+            case .failure(let error):
+                logger.error("not delivered: \(error)", metadata: metadata)
+            }
+        }
+        return delivery
     }
 }

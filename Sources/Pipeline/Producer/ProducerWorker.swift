@@ -34,23 +34,23 @@ public struct ProducerWorker: Sendable {
         public var topic: String
         public var paths: [String]
         public var stdinFormat: ArticleInput.Format
-        /// Sends awaiting their delivery report at once; bounds memory on large inputs.
-        public var maximumInFlight: Int
+        /// Records awaiting their delivery report at once; bounds memory on large inputs.
+        public var limits = FlowLimits()
         public var deadLetterTopic: String = PipelineTopics.deadLetter
         public var watch: Watch?
+        /// The graceful-shutdown budget; closing the producer gets its `close` part.
+        public var shutdown = ShutdownBudget(total: .seconds(30))
 
         public init(
             producer: ProducerConfiguration,
             topic: String = PipelineTopics.raw,
             paths: [String],
-            stdinFormat: ArticleInput.Format = .text,
-            maximumInFlight: Int = 512
+            stdinFormat: ArticleInput.Format = .text
         ) {
             self.producer = producer
             self.topic = topic
             self.paths = paths
             self.stdinFormat = stdinFormat
-            self.maximumInFlight = maximumInFlight
         }
     }
 
@@ -110,44 +110,35 @@ public struct ProducerWorker: Sendable {
             producer: producer, topic: configuration.topic, deadLetterTopic: configuration.deadLetterTopic,
             // Larger articles could not be sent: they are dead-lettered without their bytes.
             reader: ArticleInputReader(maximumRecordBytes: configuration.producer.maximumMessageBytes),
-            maximumInFlight: configuration.maximumInFlight, logger: logger)
+            window: InFlightWindow(limits: configuration.limits), logger: logger)
         do {
             try await body(publisher)
         } catch {
-            await producer.close(timeout: .seconds(30))
+            await producer.close(timeout: configuration.shutdown.close)
             throw error
         }
-        await producer.close(timeout: .seconds(30))
+        await producer.close(timeout: configuration.shutdown.close)
     }
 
-    /// Reads the inputs one after another, in order, while up to `maximumInFlight` sends
-    /// across inputs await their delivery reports.
+    /// Reads the inputs one after another, in order, enqueueing their articles while the send
+    /// window has room, then waits for every delivery report.
     private func publish(_ inputs: [ArticleInput], with publisher: InputPublisher, into summary: inout ProducerSummary)
         async
     {
-        await withTaskGroup(of: Bool.self) { group in
-            var inFlight = 0
-            func collectOne() async {
-                if let delivered = await group.next() {
-                    inFlight -= 1
-                    if delivered { summary.delivered += 1 } else { summary.failed += 1 }
-                }
+        var publications: [InputPublisher.Publication] = []
+        for input in inputs {
+            guard !Task.isShuttingDownGracefully && !Task.isCancelled else {
+                summary.interrupted = true
+                break
             }
-            for input in inputs {
-                if Task.isShuttingDownGracefully || Task.isCancelled {
-                    summary.interrupted = true
-                    break
-                }
-                let result = publisher.reader.read(input)
-                summary.add(await publisher.report(result.problems))
-                for article in result.articles {
-                    while inFlight >= configuration.maximumInFlight { await collectOne() }
-                    inFlight += 1
-                    group.addTask { await publisher.send(article) }
-                }
+            do {
+                publications.append(try await publisher.publish(input))
+            } catch {
+                summary.interrupted = true
+                break
             }
-            while inFlight > 0 { await collectOne() }
         }
+        for publication in publications { summary.add(await publication.outcome()) }
     }
 
     private func seconds(since start: ContinuousClock.Instant) -> Double {

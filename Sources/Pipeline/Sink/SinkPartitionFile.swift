@@ -24,6 +24,12 @@ final class SinkPartitionFile {
     private var durable: SinkCheckpoint
     private var current: SinkCheckpoint
     private var window: RecentIDWindow
+    /// Lines and ids appended since the last write, written in one call each: the group in
+    /// group commit. Nothing is lost by buffering, since nothing counts until the checkpoint.
+    private var pendingLines: [UInt8] = []
+    private var pendingKeys: [UInt8] = []
+    /// Buffered bytes beyond which lines are written before the next checkpoint.
+    private static let bufferLimit = 1 << 20
     /// Whether a checkpoint file exists. Until one does, a `.jsonl` file with content cannot be
     /// told from one this sink did not write, so the first line waits for the first checkpoint.
     private var hasCheckpointFile: Bool
@@ -66,28 +72,35 @@ final class SinkPartitionFile {
     /// Whether lines or offsets were taken since the last ``makeDurable()``.
     var hasPendingWork: Bool { current != durable }
 
-    /// Appends `line` unless `key` is among the recently written ids; either way the record at
-    /// `offset` counts as done. Returns false for a duplicate.
+    /// Appends `line` (one line of JSON, without its newline) unless `key` is among the recently
+    /// written ids; either way the record at `offset` counts as done. Returns false for a duplicate.
     func append(line: String, key: UInt64, offset: Int64) throws(StateFileError) -> Bool {
         guard !window.contains(key) else {
             current.nextOffset = offset + 1
             return false
         }
         if !hasCheckpointFile { try writeFirstCheckpoint(resumingAt: offset) }
-        let bytes = Data((line + "\n").utf8)
-        var littleEndian = key.littleEndian
-        let keyBytes = Data(bytes: &littleEndian, count: 8)
+        pendingLines.append(contentsOf: line.utf8)
+        pendingLines.append(UInt8(ascii: "\n"))
+        withUnsafeBytes(of: key.littleEndian) { pendingKeys.append(contentsOf: $0) }
+        window.insert(key)
+        current.nextOffset = offset + 1
+        current.jsonLinesBytes += Int64(line.utf8.count + 1)
+        current.lines += 1
+        if pendingLines.count >= Self.bufferLimit { try writePending() }
+        return true
+    }
+
+    private func writePending() throws(StateFileError) {
+        guard !pendingLines.isEmpty else { return }
         do {
-            try jsonLines.write(contentsOf: bytes)
-            try idLog.write(contentsOf: keyBytes)
+            try jsonLines.write(contentsOf: pendingLines)
+            try idLog.write(contentsOf: pendingKeys)
         } catch {
             throw StateFileError("could not append to \(paths.jsonLines.path): \(error)")
         }
-        window.insert(key)
-        current.nextOffset = offset + 1
-        current.jsonLinesBytes += Int64(bytes.count)
-        current.lines += 1
-        return true
+        pendingLines.removeAll(keepingCapacity: true)
+        pendingKeys.removeAll(keepingCapacity: true)
     }
 
     /// Records, before the partition's first line is written, that its output is empty and that
@@ -110,6 +123,7 @@ final class SinkPartitionFile {
     /// Returns the offset to store for the partition, or `nil` when nothing changed.
     func makeDurable() throws(StateFileError) -> Int64? {
         guard hasPendingWork else { return nil }
+        try writePending()
         do {
             try jsonLines.synchronize()
             try idLog.synchronize()
@@ -125,6 +139,8 @@ final class SinkPartitionFile {
     /// checkpoint, as a restart would.
     func discardPendingWork() throws(StateFileError) {
         guard hasPendingWork else { return }
+        pendingLines.removeAll()
+        pendingKeys.removeAll()
         current = durable
         try rollBack(hasCheckpoint: true)
     }

@@ -12,6 +12,9 @@ import WorkerRuntime
 /// fsynced, then a per-partition checkpoint (next offset, file lengths) is replaced atomically,
 /// and only then is the offset stored for commit. On assignment each partition's files are
 /// truncated to the checkpoint and consuming resumes at its offset (see ``SinkCheckpoint``).
+/// Records move through the shared ``RecordFlow``: batches decoded on every core, then
+/// appended in order and made durable together (group commit: one write, one fsync and one
+/// checkpoint per partition for many lines).
 /// Duplicates (a re-published article, an at-least-once replay upstream) are dropped when their
 /// id is among the last ``Configuration/duplicateWindow`` ids written for that partition; the
 /// enriched topic is keyed by id, so every copy of an article lands in the same partition.
@@ -29,6 +32,8 @@ public struct SinkService: Service {
         public var checkpointInterval: Duration = .seconds(1)
         /// Checkpoint after this many records, whichever comes first.
         public var checkpointRecords: Int = 1000
+        /// Records in flight and cores used to decode them.
+        public var limits = FlowLimits()
         /// The worker's graceful-shutdown budget.
         public var shutdown = ShutdownBudget(total: .seconds(30))
 
@@ -62,12 +67,16 @@ public struct SinkService: Service {
             metadata: [
                 LogMetadataKey.directory: "\(directory.url.path)",
                 "duplicate_window": "\(configuration.duplicateWindow)",
+                "concurrency": "\(configuration.limits.concurrency)",
             ])
         try await TopicProvisioner(client: configuration.consumer.client, logger: logger)
             .ensure([configuration.topic, configuration.deadLetterTopic])
         let producer = try KafkaProducer(
             configuration: ProducerConfiguration(client: configuration.consumer.client), logger: logger)
-        let sender = RetryingSender(producer: producer, logger: logger)
+        // Only dead letters go through it; their offsets are stored with the next checkpoint.
+        let deadLetters = AcknowledgingPublisher(
+            producer: producer, window: InFlightWindow(limits: configuration.limits),
+            deadLetterTopic: configuration.deadLetterTopic, logger: logger, progress: { _, _ in })
         let outputURL = directory.url
         let consumer = try KafkaConsumer(
             configuration: configuration.consumer, logger: logger,
@@ -75,46 +84,59 @@ public struct SinkService: Service {
         var counts = Counts()
         var pendingRecords = 0
         var lastCheckpoint = ContinuousClock.now
+        func checkpointNow() async throws {
+            try await checkpoint(directory, deadLetters: deadLetters, consumer: consumer)
+            counts.checkpoints += 1
+            pendingRecords = 0
+            lastCheckpoint = .now
+        }
         do {
             try consumer.subscribe(topics: [configuration.topic])
-            let loop = ConsumerLoop(consumer: consumer, exitWhenIdle: configuration.exitWhenIdle, logger: logger)
-            try await loop.run { event in
-                switch event {
-                case .assigned(let partitions):
-                    try directory.open(partitions)
-                case .revoked(let partitions):
-                    // Their offsets were committed as of the last checkpoint; the next owner
-                    // starts there, so anything written since must go.
-                    try directory.close(partitions)
-                    pendingRecords = 0
-                case .record(let record):
-                    try await write(record, into: directory, deadLetters: sender, counts: &counts)
-                    pendingRecords += 1
-                case .endOfPartition, nil:
-                    break
-                }
-                let due =
-                    event == nil || pendingRecords >= configuration.checkpointRecords
-                    || ContinuousClock.now - lastCheckpoint >= configuration.checkpointInterval
-                if due && directory.hasPendingWork {
-                    try checkpoint(directory, consumer: consumer)
-                    counts.checkpoints += 1
-                    pendingRecords = 0
-                    lastCheckpoint = .now
-                }
-            }
-            try checkpoint(directory, consumer: consumer)
-        } catch  where error.isCancellation {
-            // Cancelled mid-write after the drain time: what is not checkpointed is cut off at
-            // the next start and consumed again.
+            let flow = RecordFlow(
+                consumer: consumer, limits: configuration.limits, exitWhenIdle: configuration.exitWhenIdle,
+                logger: logger)
+            try await flow.run(
+                transform: { SinkLine(for: $0) },
+                publish: { batch in
+                    for (record, line) in batch {
+                        try await write(line, of: record, into: directory, deadLetters: deadLetters, counts: &counts)
+                    }
+                    pendingRecords += batch.count
+                },
+                rebalance: { event in
+                    switch event {
+                    case .assigned(let partitions):
+                        try directory.open(partitions)
+                    case .revoked(let partitions):
+                        // Their offsets were committed as of the last checkpoint; the next
+                        // owner starts there, so anything written since must go.
+                        try directory.close(partitions)
+                        deadLetters.revoke(partitions)
+                        pendingRecords = 0
+                    case .record, .endOfPartition:
+                        break
+                    }
+                },
+                afterPoll: { inputPaused in
+                    let due =
+                        inputPaused || pendingRecords >= configuration.checkpointRecords
+                        || ContinuousClock.now - lastCheckpoint >= configuration.checkpointInterval
+                    if due && directory.hasPendingWork { try await checkpointNow() }
+                })
+            if directory.hasPendingWork { try await checkpointNow() }
+        } catch where error.isCancellation {
+            // Cancelled after the drain time: what is not checkpointed is cut off at the next
+            // start and consumed again.
             logger.notice("shutdown budget spent; stopping without a final checkpoint")
         } catch {
+            deadLetters.stop()
             await producer.close(timeout: configuration.shutdown.close / 2)
-            await consumer.close()
+            await consumer.close(timeout: configuration.shutdown.close / 2)
             throw error
         }
+        deadLetters.stop()
         await producer.close(timeout: configuration.shutdown.close / 2)
-        await consumer.close()
+        await consumer.close(timeout: configuration.shutdown.close / 2)
         logger.info(
             "sink stopped",
             metadata: [
@@ -124,22 +146,29 @@ public struct SinkService: Service {
             ])
     }
 
-    /// Makes the output durable, then stores the matching offsets for the next commit.
-    private func checkpoint(_ directory: SinkDirectory, consumer: KafkaConsumer) throws {
+    /// Makes the output durable, then stores the matching offsets for the next commit. Dead
+    /// letters of the records it covers must be acknowledged first: a checkpoint past an
+    /// undelivered dead letter would lose it in a crash.
+    /// - Throws: `CancellationError` when shutdown runs out of time while they are still in flight.
+    private func checkpoint(
+        _ directory: SinkDirectory, deadLetters: AcknowledgingPublisher, consumer: KafkaConsumer
+    ) async throws {
+        while !(await deadLetters.drain(timeout: .seconds(1))) {
+            try Task.checkCancellation()
+        }
         for (partition, offset) in try directory.makeDurable() {
             try consumer.storeOffset(offset, for: partition)
         }
     }
 
+    /// Appends one record's line, or dead-letters a record that is not an enriched article.
     /// - Throws: ``StateFileError`` when the output cannot be written (a full disk): the sink stops,
     ///   and a restart resumes from the last checkpoint.
     private func write(
-        _ record: ConsumedRecord, into directory: SinkDirectory, deadLetters: RetryingSender, counts: inout Counts
+        _ line: SinkLine, of record: ConsumedRecord, into directory: SinkDirectory,
+        deadLetters: AcknowledgingPublisher, counts: inout Counts
     ) async throws {
-        var metadata: Logger.Metadata = [
-            LogMetadataKey.topic: "\(record.topic)", LogMetadataKey.partition: "\(record.partition)",
-            LogMetadataKey.offset: "\(record.offset)",
-        ]
+        var metadata = AcknowledgingPublisher.metadata(for: record)
         guard let file = directory.file(for: record.topicPartition) else {
             logger.warning("record from a partition that is not assigned; ignored", metadata: metadata)
             return
@@ -149,28 +178,50 @@ public struct SinkService: Service {
             counts.replayed += 1
             return
         }
-        let article: EnrichedArticle
-        do {
-            article = try EnrichedArticle.decode(jsonLine: String(decoding: record.value, as: UTF8.self))
-        } catch {
+        switch line {
+        case .rejected(let reason):
             // Not ours to fix here; writing it would corrupt the output for every reader.
-            logger.error("dead-lettering a record that is not an enriched article: \(error)", metadata: metadata)
+            logger.error("dead-lettering a record that is not an enriched article: \(reason)", metadata: metadata)
             let deadLetter = DeadLetter.message(
-                for: record, kind: "not_an_enriched_article", reason: "\(error)", stage: .sink,
+                for: record, kind: .notAnEnrichedArticle, reason: reason, stage: .sink,
                 topic: configuration.deadLetterTopic)
-            try await deadLetters.sendDeadLetter(deadLetter, metadata: metadata)
+            try await deadLetters.publish(deadLetter, for: record, as: .deadLetter)
             file.skip(offset: record.offset)
             counts.rejected += 1
+        case .article(let id, let text):
+            metadata[LogMetadataKey.articleID] = "\(id)"
+            if try file.append(line: text, key: ArticleKey.value(of: id), offset: record.offset) {
+                counts.written += 1
+            } else {
+                counts.duplicates += 1
+                logger.debug("duplicate article id; not written again", metadata: metadata)
+            }
+        }
+    }
+}
+
+/// What the sink writes for one record: decoded (and so checked) on any core, in any order.
+enum SinkLine: Sendable {
+    /// An enriched article: its id and its JSON on one line.
+    case article(id: String, line: String)
+    /// Not an enriched article, and why.
+    case rejected(String)
+
+    init(for record: ConsumedRecord) {
+        guard let text = String(validating: record.value, as: UTF8.self) else {
+            self = .rejected("the record is not valid UTF-8")
             return
         }
-        metadata[LogMetadataKey.articleID] = "\(article.id)"
-        // Re-encoded so every line has one canonical form, whoever produced the record.
-        let key = ArticleKey.value(of: article.id.rawValue)
-        if try file.append(line: article.jsonLine(), key: key, offset: record.offset) {
-            counts.written += 1
-        } else {
-            counts.duplicates += 1
-            logger.debug("duplicate article id; not written again", metadata: metadata)
+        let article: EnrichedArticle
+        do {
+            article = try EnrichedArticle.decode(jsonBytes: record.value)
+        } catch {
+            self = .rejected("\(error)")
+            return
         }
+        // A record on one line is written as it came, which is what the enricher publishes;
+        // another producer's JSON that spans lines is written again on one.
+        let isOneLine = !record.value.contains(UInt8(ascii: "\n")) && !record.value.contains(UInt8(ascii: "\r"))
+        self = .article(id: article.id.rawValue, line: isOneLine ? text : article.jsonLine())
     }
 }

@@ -48,7 +48,7 @@ public struct ArticleInputCollector: Sendable {
         guard FileManager.default.isReadableFile(atPath: directory) else {
             collection.problems.append(
                 InputProblem(
-                    source: directory, kind: .unreadable, message: "directory is not readable (permission denied)"))
+                    source: directory, kind: .rejected(.unreadable), message: "directory is not readable (permission denied)"))
             return
         }
         var unreadable: [InputProblem] = []
@@ -59,7 +59,7 @@ public struct ArticleInputCollector: Sendable {
             options: [.skipsHiddenFiles],
             errorHandler: { url, error in
                 unreadable.append(
-                    InputProblem(source: url.path, kind: .unreadable, message: error.localizedDescription))
+                    InputProblem(source: url.path, kind: .rejected(.unreadable), message: error.localizedDescription))
                 return true
             })
         var found: [ArticleInput] = []

@@ -43,7 +43,7 @@ struct ArticleInputReader: Sendable {
             guard let line = String(validating: lineBytes, as: UTF8.self) else {
                 result.problems.append(
                     InputProblem(
-                        source: location, kind: .invalidCrawlerRecord, message: "line is not valid UTF-8", bytes: kept))
+                        source: location, kind: .rejected(.invalidCrawlerRecord), message: "line is not valid UTF-8", bytes: kept))
                 continue
             }
             if line.allSatisfy(\.isWhitespace) { continue }
@@ -56,7 +56,7 @@ struct ArticleInputReader: Sendable {
                 }
             } catch {
                 result.problems.append(
-                    InputProblem(source: location, kind: .invalidCrawlerRecord, message: error.message, bytes: kept))
+                    InputProblem(source: location, kind: .rejected(.invalidCrawlerRecord), message: error.message, bytes: kept))
             }
         }
         return result
@@ -66,7 +66,7 @@ struct ArticleInputReader: Sendable {
         let size = article.jsonBytes().count
         guard size > maximumRecordBytes else { return nil }
         return InputProblem(
-            source: source, kind: .tooLarge,
+            source: source, kind: .rejected(.tooLarge),
             message: "article is \(size) bytes as a record, over the \(maximumRecordBytes)-byte message limit")
     }
 
@@ -78,17 +78,17 @@ struct ArticleInputReader: Sendable {
         let manager = FileManager.default
         guard manager.fileExists(atPath: path) else {
             throw SymbolicLink.problem(at: path)
-                ?? InputProblem(source: path, kind: .vanished, message: "file vanished before it could be read")
+                ?? InputProblem(source: path, kind: .rejected(.vanished), message: "file vanished before it could be read")
         }
         guard manager.isReadableFile(atPath: path) else {
-            throw InputProblem(source: path, kind: .unreadable, message: "file is not readable (permission denied)")
+            throw InputProblem(source: path, kind: .rejected(.unreadable), message: "file is not readable (permission denied)")
         }
         // A JSON Lines file may be large: only its lines must fit in a record.
         if input.format != .jsonLines, let size = try? manager.attributesOfItem(atPath: path)[.size] as? Int,
             size > maximumRecordBytes
         {
             throw InputProblem(
-                source: path, kind: .tooLarge,
+                source: path, kind: .rejected(.tooLarge),
                 message: "file is \(size) bytes, over the \(maximumRecordBytes)-byte message limit; not read")
         }
         do {
@@ -96,7 +96,7 @@ struct ArticleInputReader: Sendable {
         } catch {
             let vanished = !manager.fileExists(atPath: path)
             throw InputProblem(
-                source: path, kind: vanished ? .vanished : .readFailed,
+                source: path, kind: .rejected(vanished ? .vanished : .readFailed),
                 message: vanished
                     ? "file vanished before it could be read" : "could not read file: \(error.localizedDescription)")
         }

@@ -1,25 +1,24 @@
+import ArticleCore
+
 /// An input the producer could not turn into an article record, with one clear sentence.
 /// Problems with a single file or line are also dead-lettered (stage `produce`).
 public struct InputProblem: Error, Sendable, Equatable, CustomStringConvertible {
-    public enum Kind: String, Sendable {
+    public enum Kind: Sendable, Equatable {
         /// A path given on the command line does not exist.
-        case notFound = "not_found"
+        case notFound
         /// A directory holds no article files.
-        case noArticles = "no_articles"
-        /// The file was listed but gone when it was read.
-        case vanished
-        /// The file or directory cannot be read (permissions).
-        case unreadable
-        /// A symbolic link that points back at itself through other links.
-        case symlinkLoop = "symlink_loop"
-        /// A symbolic link whose target does not exist.
-        case brokenLink = "broken_link"
-        /// The article would not fit in a Kafka record.
-        case tooLarge = "too_large"
-        /// A JSON Lines record that is not a crawler record.
-        case invalidCrawlerRecord = "invalid_crawler_record"
-        /// Reading failed for another reason (an I/O error).
-        case readFailed = "read_failed"
+        case noArticles
+        /// One input that cannot become a record, dead-lettered with this kind.
+        case rejected(DeadLetterKind)
+
+        /// The name logged with the problem (`error_kind`), the dead letter's kind where there is one.
+        public var name: String {
+            switch self {
+            case .notFound: "not_found"
+            case .noArticles: "no_articles"
+            case .rejected(let kind): kind.rawValue
+            }
+        }
     }
 
     /// The file path (with `:line` for a JSON Lines record), or `stdin`.
@@ -38,8 +37,11 @@ public struct InputProblem: Error, Sendable, Equatable, CustomStringConvertible 
 
     /// Whether the problem is about one input that belongs in the dead-letter topic, rather
     /// than about the command line (a missing path, an empty directory).
-    public var isDeadLettered: Bool {
-        kind != .notFound && kind != .noArticles
+    public var isDeadLettered: Bool { deadLetterKind != nil }
+
+    /// The dead letter's kind, for a problem with one input.
+    public var deadLetterKind: DeadLetterKind? {
+        if case .rejected(let kind) = kind { kind } else { nil }
     }
 
     /// `"<source>: <message>"`, the line the producer logs.

@@ -15,13 +15,13 @@ enum SymbolicLink {
         switch errno {
         case ELOOP:
             return InputProblem(
-                source: path, kind: .symlinkLoop, message: "symbolic link loop: the link leads back to itself")
+                source: path, kind: .rejected(.symlinkLoop), message: "symbolic link loop: the link leads back to itself")
         case ENOENT:
             return InputProblem(
-                source: path, kind: .brokenLink, message: "symbolic link to a file that does not exist")
+                source: path, kind: .rejected(.brokenLink), message: "symbolic link to a file that does not exist")
         default:
             return InputProblem(
-                source: path, kind: .unreadable,
+                source: path, kind: .rejected(.unreadable),
                 message: "symbolic link cannot be followed: \(String(cString: strerror(errno)))")
         }
     }

@@ -21,8 +21,6 @@ struct DirectoryWatch: Sendable {
     var logger: Logger
     /// How often the directory is listed.
     var pollInterval: Duration = .milliseconds(250)
-    /// Files read and sent at once.
-    var maximumConcurrentFiles = 32
 
     /// Watches until graceful shutdown, cancellation or idle exit; adds what it did to `summary`.
     /// - Throws: ``StateFileError`` when the state cannot be read or written.
@@ -64,7 +62,7 @@ struct DirectoryWatch: Sendable {
 
             if !ready.isEmpty {
                 lastActivity = now
-                for (path, snapshot, outcome) in await publish(ready) {
+                for (path, snapshot, outcome) in try await publish(ready) {
                     summary.add(outcome)
                     // Undelivered records are tried again on a later round; the file stays a candidate.
                     guard outcome.failed == 0, outcome.deadLettered == outcome.problems else { continue }
@@ -84,18 +82,18 @@ struct DirectoryWatch: Sendable {
     /// The snapshot recorded for an input that can never be read (a link loop): handled once.
     private static let unusable = FileSnapshot(size: -1, modified: 0)
 
-    private func publish(_ files: [(input: ArticleInput, snapshot: FileSnapshot)]) async
+    /// Enqueues every ready file's articles (the send window bounds how many are in flight),
+    /// then waits for their delivery reports.
+    private func publish(_ files: [(input: ArticleInput, snapshot: FileSnapshot)]) async throws
         -> [(String, FileSnapshot, InputPublisher.Outcome)]
     {
+        var publications: [(String, FileSnapshot, InputPublisher.Publication)] = []
+        for (input, snapshot) in files {
+            publications.append((input.path, snapshot, try await publisher.publish(input)))
+        }
         var results: [(String, FileSnapshot, InputPublisher.Outcome)] = []
-        for start in stride(from: 0, to: files.count, by: maximumConcurrentFiles) {
-            let batch = files[start..<min(start + maximumConcurrentFiles, files.count)]
-            await withTaskGroup(of: (String, FileSnapshot, InputPublisher.Outcome).self) { group in
-                for (input, snapshot) in batch {
-                    group.addTask { (input.path, snapshot, await publisher.publish(input)) }
-                }
-                for await result in group { results.append(result) }
-            }
+        for (path, snapshot, publication) in publications {
+            results.append((path, snapshot, await publication.outcome()))
         }
         return results
     }

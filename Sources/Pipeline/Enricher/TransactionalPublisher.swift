@@ -1,0 +1,226 @@
+import ArticleCore
+import Kafka
+import Logging
+import Synchronization
+import WorkerRuntime
+
+/// `--exactly-once`: the outputs, dead letters and consumed offsets of a batch of records are
+/// committed in one Kafka transaction. Sends inside it are not awaited one by one: committing
+/// flushes them, and fails if any of them failed.
+///
+/// A batch that cannot commit is aborted and its partitions are rewound, so it is processed
+/// again. What the broker refused for good in it (an output too large for the topic, a topic
+/// not authorised) is remembered for that second pass, where the output becomes a dead letter
+/// (and a refused dead letter is dropped with a critical log): a record the broker will never
+/// take cannot make the transaction abort again and again.
+///
+/// Used by the enricher's one flow task; delivery callbacks touch only `refusals` and the window.
+final class TransactionalPublisher {
+    private struct RecordKey: Hashable, Sendable {
+        var partition: TopicPartition
+        var offset: Int64
+    }
+
+    private struct Refusal: Sendable {
+        var role: AcknowledgingPublisher.Role
+        var reason: String
+    }
+
+    /// What delivery callbacks report, on the producer's poll thread, for the flow task to read.
+    private final class Refusals: Sendable {
+        private let refusals = Mutex<[RecordKey: Refusal]>([:])
+
+        func record(_ refusal: Refusal, for key: RecordKey) {
+            refusals.withLock { $0[key] = refusal }
+        }
+
+        func takeAll() -> [RecordKey: Refusal] {
+            refusals.withLock { refusals in
+                defer { refusals = [:] }
+                return refusals
+            }
+        }
+    }
+
+    struct Configuration: Sendable {
+        var deadLetterTopic: String
+        /// A transaction is committed after this many records...
+        var maximumRecords: Int
+        /// ...or when it is this old, or when input pauses, whichever comes first.
+        var maximumAge: Duration
+    }
+
+    /// How long one transactional call may wait for the coordinator before it is retried.
+    static let callTimeout: Duration = .seconds(30)
+
+    private let producer: KafkaProducer
+    private let consumer: KafkaConsumer
+    private let window: InFlightWindow
+    private let configuration: Configuration
+    private let retry: KafkaRetry
+    private let logger: Logger
+    private var batch = TransactionBatch()
+    /// Set when a send could not join the open transaction: it can only be aborted.
+    private var mustAbort = false
+    /// Refusals reported by delivery callbacks of the open transaction.
+    private let refusals = Refusals()
+    /// Refusals learned from aborted transactions, applied when their records come again.
+    private var knownRefusals: [RecordKey: Refusal] = [:]
+    private var appliedRefusals: [RecordKey] = []
+
+    init(
+        producer: KafkaProducer, consumer: KafkaConsumer, window: InFlightWindow, configuration: Configuration,
+        logger: Logger
+    ) {
+        self.producer = producer
+        self.consumer = consumer
+        self.window = window
+        self.configuration = configuration
+        self.retry = KafkaRetry(logger: logger)
+        self.logger = logger
+    }
+
+    /// Registers the transactional id, aborting a predecessor's open transaction.
+    func initialise() async throws {
+        try await retry.run("initialising transactions") { () async throws(KafkaError) in
+            try await producer.initTransactions(timeout: Self.callTimeout)
+        }
+    }
+
+    /// Adds `message`, the output or dead letter of `record`, to the open transaction (opening
+    /// one if needed). Call in the order records were read.
+    /// - Throws: a fatal `KafkaError` (fenced), or `CancellationError`.
+    func publish(_ message: OutgoingMessage, for record: ConsumedRecord, as role: AcknowledgingPublisher.Role)
+        async throws
+    {
+        let key = RecordKey(partition: record.topicPartition, offset: record.offset)
+        var (message, role) = (message, role)
+        if let refusal = knownRefusals[key] {
+            appliedRefusals.append(key)
+            switch refusal.role {
+            case .output:
+                logger.error(
+                    "output refused by the broker, dead-lettering: \(refusal.reason)",
+                    metadata: AcknowledgingPublisher.metadata(for: record))
+                message = deadLetter(for: record, reason: refusal.reason)
+                role = .deadLetter
+            case .deadLetter:
+                logger.critical(
+                    "dead-letter topic rejected record; it is dropped: \(refusal.reason)",
+                    metadata: AcknowledgingPublisher.metadata(for: record))
+                try await add(record)
+                return
+            }
+        }
+        try await add(record)
+        guard !mustAbort else { return }
+        try await send(message, for: record, key: key, as: role)
+    }
+
+    /// Commits the open transaction if it is full, old enough, or input paused.
+    func commitIfDue(inputPaused: Bool) async throws {
+        if batch.isDue(
+            at: .now, maximumRecords: configuration.maximumRecords, maximumAge: configuration.maximumAge,
+            inputPaused: inputPaused)
+        {
+            try await commit()
+        }
+    }
+
+    /// Commits the open transaction with its offsets; one that can no longer commit is aborted
+    /// and rewound instead.
+    func commit() async throws {
+        guard batch.isOpen else { return }
+        guard !mustAbort else {
+            logger.warning("a send could not join the transaction; aborting it")
+            return try await abort()
+        }
+        do {
+            try await producer.sendOffsetsToTransaction(batch.nextOffsets, consumer: consumer, timeout: Self.callTimeout)
+            try await retry.run("committing the transaction") { () async throws(KafkaError) in
+                try await producer.commitTransaction(timeout: Self.callTimeout)
+            }
+            logger.debug("transaction committed", metadata: ["records": "\(batch.records)"])
+            for key in appliedRefusals { knownRefusals[key] = nil }
+            appliedRefusals = []
+            batch.close()
+        } catch let error as KafkaError where !error.isFatal && error.kind != .cancelled {
+            logger.warning("transaction cannot commit; aborting it: \(error)")
+            try await abort()
+        }
+    }
+
+    /// Aborts the open transaction, if any: the partitions' next owner starts at the last
+    /// committed offsets and redoes it, so it must not commit.
+    func abortForRevocation() async throws {
+        guard batch.isOpen else { return }
+        logger.info("partitions revoked with a transaction open; aborting it")
+        try await abort()
+    }
+
+    /// Aborts the batch and moves the partitions still assigned back to its first records.
+    private func abort() async throws {
+        let learned = refusals.takeAll()
+        knownRefusals.merge(learned) { _, new in new }
+        appliedRefusals = []
+        try await retry.run("aborting the transaction") { () async throws(KafkaError) in
+            try await producer.abortTransaction(timeout: Self.callTimeout)
+        }
+        let rewind = batch.rewindOffsets(within: consumer.assignment())
+        try await consumer.seek(rewind, timeout: Self.callTimeout)
+        logger.info(
+            "transaction aborted; its records will be processed again",
+            metadata: [
+                "records": "\(batch.records)", "refused": "\(learned.count)",
+                LogMetadataKey.partitions: "\(rewind.keys.map(\.description))",
+            ])
+        batch.close()
+        mustAbort = false
+    }
+
+    private func add(_ record: ConsumedRecord) async throws {
+        if !batch.isOpen {
+            try producer.beginTransaction()
+            batch.open(at: .now)
+        }
+        batch.add(record)
+    }
+
+    private func send(
+        _ message: OutgoingMessage, for record: ConsumedRecord, key: RecordKey, as role: AcknowledgingPublisher.Role
+    ) async throws {
+        let bytes = message.value.count + (message.key?.count ?? 0)
+        try await window.acquire(bytes: bytes)
+        do {
+            let delivery = try await producer.enqueue(message)
+            delivery.whenDelivered { [refusals, window] outcome in
+                window.release(bytes: bytes)
+                if case .failure(let error) = outcome, error.refusesRecord {
+                    refusals.record(Refusal(role: role, reason: error.message), for: key)
+                }
+            }
+        } catch {
+            window.release(bytes: bytes)
+            if error.isFatal || error.kind == .cancelled { throw error }
+            guard error.refusesRecord else {
+                mustAbort = true
+                return
+            }
+            // Refused before it joined the transaction, so the commit would not fail for it:
+            // its dead letter must go in now.
+            switch role {
+            case .output:
+                logger.error("output refused, dead-lettering: \(error)", metadata: AcknowledgingPublisher.metadata(for: record))
+                try await send(deadLetter(for: record, reason: error.message), for: record, key: key, as: .deadLetter)
+            case .deadLetter:
+                logger.critical(
+                    "dead-letter topic rejected record; it is dropped: \(error)",
+                    metadata: AcknowledgingPublisher.metadata(for: record))
+            }
+        }
+    }
+
+    private func deadLetter(for record: ConsumedRecord, reason: String) -> OutgoingMessage {
+        DeadLetter.message(for: record, kind: .outputRejected, reason: reason, topic: configuration.deadLetterTopic)
+    }
+}
