@@ -85,6 +85,7 @@ let package = Package(
                 "Pipeline",
                 "WorkerRuntime",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
         ),
         .executableTarget(name: "newsctl", dependencies: ["NewsctlKit", "Pipeline", "WorkerRuntime", "ArticleCore"]),

@@ -62,7 +62,8 @@ public final class EmbeddedBroker: Sendable {
                 executable: binary,
                 arguments: ["broker", "--listener-url", url, "--advertised-listener-url", url],
                 standardOutput: .file(logFile.path),
-                standardError: .file(logFile.path))
+                standardError: .file(logFile.path),
+                tiedToParent: true)
         } catch {
             throw StartFailed(description: "could not start the local broker: \(error)")
         }

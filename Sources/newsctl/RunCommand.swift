@@ -8,7 +8,15 @@ import WorkerRuntime
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Run producer, enrichers and sink on PATHs and write JSON Lines; starts a local broker if needed.")
+        abstract: "Run producer, enrichers and sink on PATHs and write JSON Lines; starts a local broker if needed.",
+        discussion: """
+            The stages run at the same time, as in production, each as its own process. The run ends \
+            once every published article is in the output or dead-lettered: the enricher group has \
+            committed past the end of articles.raw, then the sink group past the end of \
+            articles.enriched. Ctrl-C (SIGINT) or SIGTERM stops the workers, then the broker, and \
+            exits 130 or 143; the workers and the embedded broker are killed with newsctl if it dies. \
+            With the embedded broker, JSON Lines files an earlier run left in --output are replaced.
+            """)
 
     @Option(help: "Directory for the JSON Lines output.")
     var output = "out"
@@ -55,16 +63,25 @@ struct RunCommand: AsyncParsableCommand {
             logger: logger)
         let summary: LocalPipelineRun.Summary
         do {
-            summary = try await run.run { print("newsctl: \($0)") }
+            summary = try await run.run { Self.emit("newsctl: \($0)") }
+        } catch let interrupted as LocalPipelineRun.Interrupted {
+            FileHandle.standardError.write(Data("newsctl run: \(interrupted)\n".utf8))
+            throw ExitCode(128 + interrupted.signal)
         } catch {
             FileHandle.standardError.write(Data("newsctl run: \(error)\n".utf8))
             throw ExitCode.failure
         }
-        print(
+        Self.emit(
             "newsctl: \(summary.outputLines) articles in \(summary.outputFiles.count) JSON Lines file(s) in \(output); \(summary.deadLettered) dead-lettered"
         )
-        for file in summary.outputFiles { print("  \(file)") }
+        for file in summary.outputFiles { Self.emit("  \(file)") }
         if !summary.succeeded { throw ExitCode.failure }
+    }
+
+    /// Writes `line` at once: `print` holds lines back until exit when standard output is a
+    /// pipe or a file, and progress is only useful as it happens.
+    private static func emit(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 
     /// The worker executables are built next to newsctl.

@@ -35,4 +35,24 @@ struct ChildProcessTests {
             "\(error)".contains("/nonexistent/news-worker")
         }
     }
+
+    @Test func childTiedToParentHasTheParentDeathSignalAndItsOwnProcessGroup() async throws {
+        let file = try TestEnvironment.temporaryDirectory().appendingPathComponent("out")
+        let dump = try ChildProcess(
+            executable: "setpriv", arguments: ["--dump"], standardOutput: .file(file.path), tiedToParent: true)
+        #expect(await dump.waitForExit() == 0)
+        #expect(try String(contentsOf: file, encoding: .utf8).contains("Parent death signal: KILL"))
+
+        let sleeper = try ChildProcess(executable: "/bin/sleep", arguments: ["30"], tiedToParent: true)
+        #expect(ProcessTable.entry(sleeper.pid)?.processGroup == sleeper.pid)
+        #expect(await sleeper.terminate(gracePeriod: .seconds(5)) == -SIGTERM)
+    }
+
+    @Test func missingExecutableTiedToParentIsASpawnErrorNamingIt() {
+        #expect {
+            try ChildProcess(executable: "/nonexistent/news-worker", arguments: [], tiedToParent: true)
+        } throws: { error in
+            "\(error)".contains("/nonexistent/news-worker")
+        }
+    }
 }

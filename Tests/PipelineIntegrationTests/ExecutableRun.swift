@@ -19,8 +19,11 @@ struct ExecutableRun {
     private let errorURL: URL
 
     /// Starts `executable`: a project executable by name, or any program by absolute path.
+    /// `tiedToParent` runs it in a process group of its own, as a shell runs a command, and
+    /// kills it if the tests die (see ``ChildProcess``).
     init(
-        _ executable: String, _ arguments: [String], environment: [String: String] = [:], standardInput: String? = nil
+        _ executable: String, _ arguments: [String], environment: [String: String] = [:], standardInput: String? = nil,
+        tiedToParent: Bool = false
     ) throws {
         let path = executable.hasPrefix("/") ? executable : Self.buildDirectory.appendingPathComponent(executable).path
         var merged = ProcessInfo.processInfo.environment
@@ -32,7 +35,7 @@ struct ExecutableRun {
         child = try ChildProcess(
             executable: path, arguments: arguments, environment: merged,
             standardInput: standardInput.map { .file($0) } ?? .null,
-            standardOutput: .file(outputURL.path), standardError: .file(errorURL.path))
+            standardOutput: .file(outputURL.path), standardError: .file(errorURL.path), tiedToParent: tiedToParent)
     }
 
     /// Standard error so far, for waiting on a log line.

@@ -66,20 +66,148 @@ extension BrokerTests {
         }
     }
 
-    @Suite("newsctl run")
+    @Suite("newsctl run", .timeLimit(.minutes(3)))
     struct NewsctlRunTests {
-        @Test(.timeLimit(.minutes(3)))
-        func runWritesOneLinePerSeedWithAnEmbeddedBroker() async throws {
-            _ = try TestEnvironment.require(TestEnvironment.tansuBinary, "NEWS_TANSU_BIN")
-            let output = try TestEnvironment.temporaryDirectory().appendingPathComponent("out")
+        @Test func runWritesOneLinePerSeedWithAnEmbeddedBroker() async throws {
+            let output = try outputDirectory()
             let result = try await ExecutableRun.run(
                 "newsctl", ["run", "--output", output.path, "--enrichers", "2", TestEnvironment.seedsDirectory.path],
-                timeout: .seconds(150))
+                environment: try brokerEnvironment(), timeout: .seconds(150))
             #expect(result.status == 0, "\(result.standardError)")
-            #expect(result.standardOutput.contains("5 articles"))
+            #expect(result.standardOutput.contains("5 articles"), "\(result.standardOutput)")
+            #expect(result.standardOutput.contains("; 0 dead-lettered"), "\(result.standardOutput)")
             let lines = try PipelineHarness.jsonLines(in: output)
             #expect(lines.count == 5)
             #expect(Set(lines.compactMap { $0["title"] as? String }) == SeedTitles.all)
         }
+
+        /// The second run's embedded broker starts empty, so the first run's checkpoints name
+        /// offsets it never had: resuming from them would skip or wait for records.
+        @Test func aSecondRunIntoTheSameDirectoryWritesItsOwnArticles() async throws {
+            let output = try outputDirectory()
+            let seeds = try NewsctlTests.seedPaths()
+            for paths in [Array(seeds.prefix(2)), seeds] {
+                let result = try await ExecutableRun.run(
+                    "newsctl", ["run", "--output", output.path] + paths, environment: try brokerEnvironment(),
+                    timeout: .seconds(150))
+                #expect(result.status == 0, "\(result.standardError)")
+                #expect(try PipelineHarness.jsonLines(in: output).count == paths.count)
+            }
+            let titles = try PipelineHarness.jsonLines(in: output).compactMap { $0["title"] as? String }
+            #expect(Set(titles) == SeedTitles.all)
+        }
+
+        /// Watches newsctl's children while it runs: streaming means the sink and the enrichers
+        /// are up while the producer still runs, not started after it.
+        @Test func everyStageRunsWhileTheProducerPublishes() async throws {
+            let output = try outputDirectory()
+            let run = try ExecutableRun(
+                "newsctl", ["run", "--output", output.path, "--enrichers", "2", TestEnvironment.seedsDirectory.path],
+                environment: try brokerEnvironment())
+            var sawEveryStageAtOnce = false
+            var sawProducer = false
+            while run.child.isRunning && !sawEveryStageAtOnce {
+                let children = ProcessTable.liveChildren(of: run.child.pid).map(\.commandLine)
+                let producer = children.contains { $0.contains("news-producer") }
+                sawProducer = sawProducer || producer
+                sawEveryStageAtOnce =
+                    producer && children.contains { $0.contains("news-sink") }
+                    && children.filter { $0.contains("news-enricher") }.count == 2
+                try await Task.sleep(for: .milliseconds(10))
+            }
+            let result = await run.wait(timeout: .seconds(150))
+            #expect(sawProducer, "the producer was never seen running")
+            #expect(sawEveryStageAtOnce, "the sink and both enrichers never ran while the producer did")
+            #expect(result.status == 0, "\(result.standardError)")
+            #expect(try PipelineHarness.jsonLines(in: output).count == 5)
+        }
+
+        /// Ctrl-C reaches the whole foreground process group; SIGTERM comes from a supervisor.
+        @Test(arguments: [(SIGINT, true), (SIGTERM, false)])
+        func aStopSignalEndsTheRunAndLeavesNoChildBehind(signal: Int32, toProcessGroup: Bool) async throws {
+            let output = try outputDirectory()
+            let run = try ExecutableRun(
+                "newsctl", ["run", "--output", output.path, TestEnvironment.seedsDirectory.path],
+                environment: try brokerEnvironment(), tiedToParent: true)
+            let children = try await waitForBrokerAndConsumers(of: run)
+            kill(toProcessGroup ? -run.child.pid : run.child.pid, signal)
+            let result = await run.wait(timeout: .seconds(60))
+            #expect(result.status == 128 + signal, "\(result.standardError)")
+            #expect(result.standardError.contains("stopped by"), "\(result.standardError)")
+            for child in children {
+                #expect(!ProcessTable.isAlive(child.pid), "left running: \(child.commandLine)")
+            }
+            let inGroup = ProcessTable.entries().filter { $0.processGroup == run.child.pid && $0.state != "Z" }
+            #expect(inGroup.isEmpty, "left in newsctl's process group: \(inGroup.map(\.commandLine))")
+            #expect(leftRunning(writingTo: output).isEmpty)
+        }
+
+        @Test func killingNewsctlLeavesNoBrokerOrWorkerRunning() async throws {
+            let output = try outputDirectory()
+            let run = try ExecutableRun(
+                "newsctl", ["run", "--output", output.path, TestEnvironment.seedsDirectory.path],
+                environment: try brokerEnvironment())
+            let children = try await waitForBrokerAndConsumers(of: run)
+            kill(run.child.pid, SIGKILL)
+            _ = await run.wait(timeout: .seconds(10))
+            let deadline = ContinuousClock.now + .seconds(5)
+            var alive = children
+            while !alive.isEmpty && ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(50))
+                alive = alive.filter { ProcessTable.isAlive($0.pid) }
+            }
+            #expect(alive.isEmpty, "still running 5 s after newsctl was killed: \(alive.map(\.commandLine))")
+            #expect(leftRunning(writingTo: output).isEmpty)
+        }
+
+        private func outputDirectory() throws -> URL {
+            try TestEnvironment.temporaryDirectory().appendingPathComponent("out")
+        }
+
+        private func brokerEnvironment() throws -> [String: String] {
+            ["NEWS_TANSU_BIN": try TestEnvironment.require(TestEnvironment.tansuBinary, "NEWS_TANSU_BIN")]
+        }
+
+        /// Waits until newsctl runs the broker, the sink and both enrichers, and returns its children.
+        private func waitForBrokerAndConsumers(of run: ExecutableRun) async throws -> [ProcessTable.Entry] {
+            let deadline = ContinuousClock.now + .seconds(60)
+            while ContinuousClock.now < deadline {
+                let children = ProcessTable.liveChildren(of: run.child.pid)
+                let commandLines = children.map(\.commandLine)
+                if commandLines.contains(where: { $0.contains("tansu") && $0.contains(" broker ") })
+                    && commandLines.contains(where: { $0.contains("news-sink") })
+                    && commandLines.filter({ $0.contains("news-enricher") }).count == 2
+                {
+                    return children
+                }
+                try #require(run.child.isRunning, "newsctl exited early: \(run.standardErrorSoFar)")
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            Issue.record("newsctl did not start the broker, the sink and two enrichers within 60 s")
+            return []
+        }
+
+        /// Processes still running whose command line names `output`: the sink of that run.
+        private func leftRunning(writingTo output: URL) -> [String] {
+            ProcessTable.entries().filter { $0.state != "Z" && $0.commandLine.contains(output.path) }
+                .map(\.commandLine)
+        }
+    }
+}
+
+@Suite("newsctl run, before any broker")
+struct NewsctlRunInputTests {
+    @Test func aMissingPathFailsAtOnceWithoutStartingABroker() async throws {
+        let output = try TestEnvironment.temporaryDirectory().appendingPathComponent("out")
+        let missing = TestEnvironment.seedsDirectory.appendingPathComponent("no-such-article.txt").path
+        let started = ContinuousClock.now
+        let result = try await ExecutableRun.run(
+            "newsctl", ["run", "--output", output.path, TestEnvironment.seedsDirectory.path, missing],
+            environment: TestEnvironment.tansuBinary.map { ["NEWS_TANSU_BIN": $0] } ?? [:], timeout: .seconds(30))
+        #expect(ContinuousClock.now - started < .seconds(5))
+        #expect(result.status != 0)
+        let errorLines = result.standardError.split(separator: "\n")
+        #expect(errorLines == ["newsctl run: \(missing): no such file or directory"], "\(result.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: output.path), "a broker or worker started")
     }
 }
