@@ -33,6 +33,11 @@ extension BrokerTests {
             victim.child.send(SIGKILL)
             #expect(await victim.wait(timeout: .seconds(10)).status == -9)
             let killedAfter = ContinuousClock.now - started
+            // What the group had committed when the victim died; only the survivor moves it now.
+            let committedAtKill = try await FaultInjection.committedOffsets(
+                group: pipeline.enricherGroup, topic: pipeline.rawTopic, brokers: pipeline.brokers)
+            let committedCount = committedAtKill.values.reduce(0, +)
+            #expect(committedCount < Int64(published), "the kill must come before the stream ends")
             let restarted = try enricher("b")
             for run in [survivor, restarted] {
                 let result = await run.wait(timeout: .seconds(240))
@@ -42,6 +47,14 @@ extension BrokerTests {
             let enriched = try await pipeline.readAll(pipeline.enrichedTopic)
             let enrichedIDs = enriched.compactMap { $0.key.map { String(decoding: $0, as: UTF8.self) } }
             #expect(Set(enrichedIDs) == ids, "every id reaches the enriched topic")
+            // Offsets never run ahead of the output: every raw record below an offset the group
+            // had committed at the kill has its output, since nothing will ever read it again.
+            let finished = try FaultInjection.sourceOffsets(of: enriched)
+            let unfinished = committedAtKill.flatMap { partition, committed in
+                (0..<committed).filter { !finished.contains(.init(partition: partition, offset: $0)) }
+                    .map { "\(partition)@\($0)" }
+            }
+            #expect(unfinished.isEmpty, "committed past records with no output: \(unfinished.prefix(10))")
             let output = try TestEnvironment.temporaryDirectory()
             let sunk = try await ExecutableRun.run(
                 "news-sink", pipeline.sinkArguments(to: output), timeout: .seconds(180))
@@ -52,7 +65,7 @@ extension BrokerTests {
             #expect(Set(lines) == ids)
             print(
                 "enricher crash scenario (\(mode)): \(published) articles through 2 enrichers, one killed with -9 "
-                    + "after \(killedAfter) and restarted; enriched topic (read_committed) holds \(enrichedIDs.count) "
+                    + "after \(killedAfter) (offsets committed by then: \(committedCount)) and restarted; enriched topic (read_committed) holds \(enrichedIDs.count) "
                     + "records for \(Set(enrichedIDs).count) ids (\(enrichedIDs.count - Set(enrichedIDs).count) duplicates); "
                     + "sink output \(lines.count) lines, \(Set(lines).count) distinct ids; "
                     + "total \(ContinuousClock.now - started)")

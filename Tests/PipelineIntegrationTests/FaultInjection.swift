@@ -81,6 +81,34 @@ enum FaultInjection {
         return delivered
     }
 
+    /// A consumed record's place: what an enriched record's provenance points back to.
+    struct SourceOffset: Hashable {
+        var partition: TopicPartition
+        var offset: Int64
+    }
+
+    /// The raw records that `enriched` records came from, read from their provenance.
+    static func sourceOffsets(of enriched: [ConsumedRecord]) throws -> Set<SourceOffset> {
+        Set(
+            try enriched.map { record in
+                let article = try EnrichedArticle.decode(jsonBytes: record.value)
+                let provenance = article.provenance
+                return SourceOffset(
+                    partition: TopicPartition(topic: provenance.topic ?? "", partition: provenance.partition ?? -1),
+                    offset: provenance.offset ?? -1)
+            })
+    }
+
+    /// The offsets `group` has committed in `topic`, by partition.
+    static func committedOffsets(group: String, topic: String, brokers: String) async throws -> [TopicPartition: Int64] {
+        let reader = KafkaOffsetReader(
+            configuration: KafkaClientConfiguration(bootstrapServers: [brokers]), logger: Logger(label: "fault-injection"))
+        let partitions = try await reader.partitionOffsets(of: topic, timeout: .seconds(30)).keys
+        let committed = try await reader.committedOffsets(of: group, for: Array(partitions), timeout: .seconds(30))
+        await reader.close()
+        return committed
+    }
+
     /// Creates `topics` with the pipeline's partition counts.
     static func createTopics(_ topics: [String], brokers: String) async throws {
         try await TopicProvisioner(

@@ -13,11 +13,15 @@ struct InputPublisher: Sendable {
         var failed = 0
         var problems = 0
         var deadLettered = 0
+        /// Articles still unacknowledged when shutdown ran out of time: neither delivered nor
+        /// failed, and published again by the next run.
+        var abandoned = 0
 
         static func + (left: Outcome, right: Outcome) -> Outcome {
             Outcome(
                 delivered: left.delivered + right.delivered, failed: left.failed + right.failed,
-                problems: left.problems + right.problems, deadLettered: left.deadLettered + right.deadLettered)
+                problems: left.problems + right.problems, deadLettered: left.deadLettered + right.deadLettered,
+                abandoned: left.abandoned + right.abandoned)
         }
     }
 
@@ -33,7 +37,14 @@ struct InputPublisher: Sendable {
             var outcome = reported
             outcome.failed += refused
             for delivery in deliveries {
-                if (try? await delivery.delivered()) != nil { outcome.delivered += 1 } else { outcome.failed += 1 }
+                do {
+                    _ = try await delivery.delivered()
+                    outcome.delivered += 1
+                } catch where error.kind == .closed || error.kind == .cancelled {
+                    outcome.abandoned += 1
+                } catch {
+                    outcome.failed += 1
+                }
             }
             return outcome
         }
@@ -116,6 +127,9 @@ struct InputPublisher: Sendable {
                     metadata: metadata.merging([
                         LogMetadataKey.partition: "\(report.partition)", LogMetadataKey.offset: "\(report.offset)",
                     ]) { $1 })
+            case .failure(let error) where error.kind == .closed:
+                // Abandoned at shutdown: counted and reported once, not once per article.
+                break
             case .failure(let error):
                 logger.error("not delivered: \(error)", metadata: metadata)
             }

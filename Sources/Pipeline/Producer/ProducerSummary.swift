@@ -10,6 +10,8 @@ public struct ProducerSummary: Sendable, Equatable {
     public var inputProblems = 0
     /// Of those, the ones sent to the dead-letter topic.
     public var deadLettered = 0
+    /// Articles sent but unacknowledged when shutdown ran out of time; a later run sends them again.
+    public var abandoned = 0
     public var interrupted = false
     /// Whether the run watched a directory (`--watch`) rather than publishing a fixed set.
     public var watching = false
@@ -33,6 +35,7 @@ public struct ProducerSummary: Sendable, Equatable {
         parts.append("\(inputProblems) unreadable")
         parts.append("\(deadLettered) dead-lettered")
         parts.append("\(skippedFiles) skipped")
+        if abandoned > 0 { parts.append("\(abandoned) unacknowledged at shutdown") }
         if interrupted { parts.append("interrupted") }
         return parts.joined(separator: ", ") + String(format: " in %.1f s", elapsedSeconds)
     }
@@ -42,5 +45,6 @@ public struct ProducerSummary: Sendable, Equatable {
         failed += outcome.failed
         inputProblems += outcome.problems
         deadLettered += outcome.deadLettered
+        abandoned += outcome.abandoned
     }
 }

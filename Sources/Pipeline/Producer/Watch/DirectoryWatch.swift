@@ -62,10 +62,20 @@ struct DirectoryWatch: Sendable {
 
             if !ready.isEmpty {
                 lastActivity = now
-                for (path, snapshot, outcome) in try await publish(ready) {
+                let published: [(String, FileSnapshot, InputPublisher.Outcome)]
+                do {
+                    published = try await publish(ready)
+                } catch where error.isCancellation {
+                    // Shutdown ran out of time mid-round: none of these files is recorded, so
+                    // the next run publishes them again (same ids; the sink writes each once).
+                    logger.notice("shutdown budget spent; \(ready.count) files will be published again by the next run")
+                    break
+                }
+                for (path, snapshot, outcome) in published {
                     summary.add(outcome)
                     // Undelivered records are tried again on a later round; the file stays a candidate.
-                    guard outcome.failed == 0, outcome.deadLettered == outcome.problems else { continue }
+                    guard outcome.failed == 0, outcome.abandoned == 0, outcome.deadLettered == outcome.problems
+                    else { continue }
                     try state.record(path, snapshot, published: outcome.delivered > 0)
                     candidates[path] = nil
                 }
@@ -75,7 +85,8 @@ struct DirectoryWatch: Sendable {
                 logger.info("no new files for \(exitWhenIdle); exiting")
                 break
             }
-            try await Task.sleep(for: pollInterval)
+            // Cancelled: the loop ends at its condition, as on graceful shutdown.
+            try? await Task.sleep(for: pollInterval)
         }
     }
 
