@@ -5,7 +5,7 @@ import Logging
 ///
 /// Every request runs on the admin client's own serial queue, never on Swift's cooperative pool.
 public final class KafkaAdmin: Sendable {
-    private let handle: ClientHandle
+    let handle: ClientHandle
     private let queue: DispatchQueue
     private let logger: Logger
 

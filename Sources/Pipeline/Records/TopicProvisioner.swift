@@ -21,7 +21,15 @@ public struct TopicProvisioner: Sendable {
     public func ensure(_ topics: [String], partitions: [String: Int32] = [:]) async throws {
         let admin = try KafkaAdmin(configuration: client, logger: logger)
         do {
-            let specifications = topics.map { PipelineTopics.specification(for: $0, partitions: partitions[$0]) }
+            // Asking first keeps a worker whose topics exist from needing the right to create
+            // topics, and from asking the brokers to create what is there.
+            let existing = Set(try await admin.listTopics(timeout: timeout).map(\.name))
+            let specifications = topics.filter { !existing.contains($0) }
+                .map { PipelineTopics.specification(for: $0, partitions: partitions[$0]) }
+            guard !specifications.isEmpty else {
+                await admin.close()
+                return
+            }
             let created = try await admin.createTopics(specifications, timeout: timeout)
             for specification in specifications where created.contains(specification.name) {
                 logger.info(
