@@ -77,14 +77,16 @@ extension KafkaProducer {
         guard deliveries.state.withLock({ $0.isOpen }) else { throw .closed(operation) }
         let handle = self.handle
         // librdkafka bounds the call by `timeout`; the margin covers the queue hop.
-        let outcome = await blockingQueue.runBlocking(timeout: timeout + .seconds(1), cancellable: true) { () -> KafkaError? in
+        let outcome = await blockingQueue.runBlocking(timeout: timeout + .seconds(1), cancellable: true) {
+            () -> KafkaError? in
             // A close that began after the check above may have run first on this queue.
             guard !handle.isDestroyed else { return .closed(operation) }
             return call(handle)
         }
         guard let outcome else {
             if Task.isCancelled { throw .cancelled(operation) }
-            throw KafkaError(kind: .timedOut, message: "\(operation) did not return within \(timeout)", isRetriable: true)
+            throw KafkaError(
+                kind: .timedOut, message: "\(operation) did not return within \(timeout)", isRetriable: true)
         }
         if let error = outcome { throw error }
     }

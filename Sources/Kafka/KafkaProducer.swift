@@ -55,7 +55,7 @@ public final class KafkaProducer: Sendable {
         while true {
             do {
                 return try tryEnqueue(message)
-            } catch where error.kind == .queueFull {
+            } catch  where error.kind == .queueFull {
                 logger.debug("librdkafka queue full, retrying", metadata: [LogMetadataKey.topic: "\(message.topic)"])
             }
             do {

@@ -70,11 +70,13 @@ public final class EmbeddedBroker: Sendable {
         let deadline = ContinuousClock.now + startTimeout
         while ContinuousClock.now < deadline {
             if let status = child.exitStatus {
-                throw StartFailed(description: "the local broker exited at start (status \(status)); see \(logFile.path)")
+                throw StartFailed(
+                    description: "the local broker exited at start (status \(status)); see \(logFile.path)")
             }
             if acceptsConnections(port: port) {
                 let broker = EmbeddedBroker(address: "127.0.0.1:\(port)", child: child, logger: logger)
-                logger.info("embedded broker started", metadata: ["address": "\(broker.address)", "pid": "\(child.pid)"])
+                logger.info(
+                    "embedded broker started", metadata: ["address": "\(broker.address)", "pid": "\(child.pid)"])
                 return broker
             }
             try await Task.sleep(for: .milliseconds(50))

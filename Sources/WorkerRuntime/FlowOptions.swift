@@ -21,6 +21,7 @@ public struct FlowOptions: ParsableArguments, Sendable {
 
     /// The limits these flags set.
     public var limits: FlowLimits {
-        FlowLimits(maximumInFlightRecords: maxInFlight, maximumInFlightBytes: maxInFlightBytes, concurrency: concurrency)
+        FlowLimits(
+            maximumInFlightRecords: maxInFlight, maximumInFlightBytes: maxInFlightBytes, concurrency: concurrency)
     }
 }

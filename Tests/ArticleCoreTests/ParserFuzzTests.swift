@@ -15,14 +15,17 @@ import Testing
 
     /// Text fragments; ``fragments`` adds raw bytes that are not valid text.
     static let textFragments: [[UInt8]] = [
-        "Thứ hai, ", "Thứ năm, 21 Tháng 12 2023 10:06", "18/10/2019", " - 14:55", "Cập nhật: ", "Sáng 19/12, tại Hà Nội, ",
-        "(Ảnh: THỦY NGUYÊN)", "Ảnh: TTXVN", " - Ảnh: VGP/Nhật Bắc", "Nguồn: baolangson.vn", "Theo CPV", "(Chinhphu.vn) - ",
+        "Thứ hai, ", "Thứ năm, 21 Tháng 12 2023 10:06", "18/10/2019", " - 14:55", "Cập nhật: ",
+        "Sáng 19/12, tại Hà Nội, ",
+        "(Ảnh: THỦY NGUYÊN)", "Ảnh: TTXVN", " - Ảnh: VGP/Nhật Bắc", "Nguồn: baolangson.vn", "Theo CPV",
+        "(Chinhphu.vn) - ",
         "Có thể bạn quan tâm", "Xem thêm: ", "Chia sẻ", "hoi-nghi-ngoai-giao-2023", "Tổng Bí thư Nguyễn Phú Trọng",
         "Bộ Ngoại giao", ". ", ", ", "\n", "\n\n", "\r\n", " ", "\u{00A0}", "\u{200B}", "\t", "“", "”", "(", ")",
         "<p>", "</p>", "<div class=\"related\">", "</div>", "<h1>", "</h1>", "<script>", "</script>", "<!--", "-->",
         "&amp;", "&#7897;", "&#x", "&", "<", ">", "<meta property=\"og:title\" content=\"", "\">", "p", "hát",
     ].map { Array($0.utf8) }
-    static let fragments = textFragments + [[0x00], [0xFF], [0xFE, 0xFF], [0xC3], [0xE1, 0xBB], [0xCC, 0x80], [0x1B]]
+    static let fragments =
+        textFragments + [[0x00], [0xFF], [0xFE, 0xFF], [0xC3], [0xE1, 0xBB], [0xCC, 0x80], [0x1B]]
 
     @Test func randomBytesNeverCrashOrHang() throws {
         var random = SplitMix64(seed: 1)
@@ -42,7 +45,10 @@ import Testing
 
     @Test func randomHTMLNeverCrashesOrHangs() throws {
         var random = SplitMix64(seed: 3)
-        let tags = ["div", "p", "article", "h1", "span", "b", "nav", "figure", "figcaption", "li", "ul", "script", "table", "td"]
+        let tags = [
+            "div", "p", "article", "h1", "span", "b", "nav", "figure", "figcaption", "li", "ul", "script", "table",
+            "td",
+        ]
         try Self.run("random HTML") { _ in
             var html = "<html><body>"
             for _ in 0..<Int(random.next() % 300) {
@@ -51,7 +57,9 @@ import Testing
                 case 0: html += "<\(tag) class=\"c\(random.next() % 5) related\">"
                 case 1: html += "</\(tag)>"
                 case 2: html += "Sáng 19/12, Hội nghị khai mạc tại Hà Nội, với đông đảo đại biểu. "
-                default: html += String(decoding: Self.fragments[Int(random.next() % UInt64(Self.fragments.count))], as: UTF8.self)
+                default:
+                    html += String(
+                        decoding: Self.fragments[Int(random.next() % UInt64(Self.fragments.count))], as: UTF8.self)
                 }
             }
             return Array(html.utf8)
@@ -88,7 +96,8 @@ import Testing
         let length = boundary(min(bytes.count, position + Int(random.next() % 512))) - position
         if keepingText {
             switch random.next() % 4 {
-            case 0: bytes.insert(contentsOf: textFragments[Int(random.next() % UInt64(textFragments.count))], at: position)
+            case 0:
+                bytes.insert(contentsOf: textFragments[Int(random.next() % UInt64(textFragments.count))], at: position)
             case 1: bytes.removeSubrange(position..<position + length)
             case 2: bytes.insert(contentsOf: bytes[position..<position + length], at: position)
             default: bytes.removeSubrange(position...)
@@ -107,7 +116,8 @@ import Testing
 
     static func run(_ family: String, input: (Int) -> [UInt8]) throws {
         let processor = ArticleProcessor()
-        let provenance = Provenance(enricherVersion: "fuzz", topic: nil, partition: nil, offset: nil, processedAt: Date())
+        let provenance = Provenance(
+            enricherVersion: "fuzz", topic: nil, partition: nil, offset: nil, processedAt: Date())
         let clock = ContinuousClock()
         var articles = 0
         var errors: [DeadLetterKind: Int] = [:]

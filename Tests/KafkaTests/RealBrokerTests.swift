@@ -18,10 +18,15 @@ struct RealBrokerTests {
     private let client: KafkaClientConfiguration
 
     init() throws {
+        client = try Self.brokerClient()
+    }
+
+    /// The test broker that scripts/test.sh started.
+    static func brokerClient() throws -> KafkaClientConfiguration {
         let brokers = try #require(
             ProcessInfo.processInfo.environment["NEWS_TEST_BROKERS"],
             "NEWS_TEST_BROKERS is not set: run the tests with scripts/test.sh, which starts a local broker")
-        client = KafkaClientConfiguration(bootstrapServers: brokers.split(separator: ",").map(String.init))
+        return KafkaClientConfiguration(bootstrapServers: brokers.split(separator: ",").map(String.init))
     }
 
     @Test func createTopicsCreatesMissingTopicsOnceAndListTopicsShowsThem() async throws {

@@ -7,7 +7,8 @@ struct ChildProcessTests {
     @Test func childReceivesSIGTERMEvenWhenSpawnedFromADispatchThread() async throws {
         // Dispatch's worker threads block every signal; a child must not inherit that mask.
         let child = try await Task.detached {
-            try ChildProcess(executable: "/bin/sh", arguments: ["-c", "trap 'exit 7' TERM; while :; do sleep 0.1; done"])
+            try ChildProcess(
+                executable: "/bin/sh", arguments: ["-c", "trap 'exit 7' TERM; while :; do sleep 0.1; done"])
         }.value
         try await Task.sleep(for: .milliseconds(300))
         #expect(await child.terminate(gracePeriod: .seconds(10)) == 7)

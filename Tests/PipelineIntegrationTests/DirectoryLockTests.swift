@@ -1,8 +1,8 @@
 import Foundation
+import NewsctlKit
 import Synchronization
 import Testing
 
-import NewsctlKit
 @testable import Pipeline
 
 @Suite struct DirectoryLockTests {

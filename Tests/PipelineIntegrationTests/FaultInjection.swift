@@ -100,9 +100,11 @@ enum FaultInjection {
     }
 
     /// The offsets `group` has committed in `topic`, by partition.
-    static func committedOffsets(group: String, topic: String, brokers: String) async throws -> [TopicPartition: Int64] {
+    static func committedOffsets(group: String, topic: String, brokers: String) async throws -> [TopicPartition: Int64]
+    {
         let reader = KafkaOffsetReader(
-            configuration: KafkaClientConfiguration(bootstrapServers: [brokers]), logger: Logger(label: "fault-injection"))
+            configuration: KafkaClientConfiguration(bootstrapServers: [brokers]),
+            logger: Logger(label: "fault-injection"))
         let partitions = try await reader.partitionOffsets(of: topic, timeout: .seconds(30)).keys
         let committed = try await reader.committedOffsets(of: group, for: Array(partitions), timeout: .seconds(30))
         await reader.close()

@@ -25,7 +25,8 @@ struct RefusedOutputTests {
         for topic in [raw, enriched, dlq] { admin.createMockTopic(topic, partitions: 1) }
 
         let messages = FaultInjection.rawArticleMessages(20, topic: raw)
-        let producer = try KafkaProducer(configuration: ProducerConfiguration(client: client), logger: Logger(label: "mock"))
+        let producer = try KafkaProducer(
+            configuration: ProducerConfiguration(client: client), logger: Logger(label: "mock"))
         for message in messages { _ = try await producer.send(message) }
         await producer.close(timeout: .seconds(5))
         let ids = Set(messages.compactMap { $0.key.map { String(decoding: $0, as: UTF8.self) } })
@@ -36,7 +37,8 @@ struct RefusedOutputTests {
         if exactlyOnce { producerConfiguration.transactionalID = "refused-\(UUID().uuidString)" }
         var consumerConfiguration = ConsumerConfiguration(client: client, groupID: "enricher-\(UUID().uuidString)")
         consumerConfiguration.sessionTimeout = .seconds(6)
-        var configuration = EnricherService.Configuration(consumer: consumerConfiguration, producer: producerConfiguration)
+        var configuration = EnricherService.Configuration(
+            consumer: consumerConfiguration, producer: producerConfiguration)
         configuration.inputTopic = raw
         configuration.outputTopic = enriched
         configuration.deadLetterTopic = dlq
@@ -59,7 +61,9 @@ struct RefusedOutputTests {
         // One abort learns the refusal. The mock cluster then rejects the next transaction's
         // offsets once for the sequence gap the refused record left (OUT_OF_ORDER_SEQUENCE_NUMBER),
         // which a second abort clears; an endless loop would run until the time limit.
-        #expect(aborts <= (exactlyOnce ? 2 : 0), "a refused record aborts at most one transaction: \(log.lines.joined(separator: "\n"))")
+        #expect(
+            aborts <= (exactlyOnce ? 2 : 0),
+            "a refused record aborts at most one transaction: \(log.lines.joined(separator: "\n"))")
         print(
             "refused output (\(exactlyOnce ? "exactly once" : "at least once")): \(deadLetterIDs.count) of "
                 + "\(ids.count) records dead-lettered as output_rejected, \(outputIDs.count) enriched, "

@@ -48,16 +48,20 @@ extension BrokerTests {
                 try await EnricherGroup.waitForAssignments([run], topic: pipeline.rawTopic)
             case .sink:
                 let articles = try FaultInjection.enrichedArticles(4000)
-                feeding = Self.feed(articles.map { FaultInjection.message(for: $0, topic: pipeline.enrichedTopic) }, pipeline)
+                feeding = Self.feed(
+                    articles.map { FaultInjection.message(for: $0, topic: pipeline.enrichedTopic) }, pipeline)
                 let output = try TestEnvironment.temporaryDirectory()
                 run = try ExecutableRun(
-                    "news-sink", common + pipeline.sinkArguments(to: output, exitWhenIdle: nil).drop { $0 != "--group" })
+                    "news-sink", common + pipeline.sinkArguments(to: output, exitWhenIdle: nil).drop { $0 != "--group" }
+                )
                 try await EnricherGroup.waitForAssignments([run], topic: pipeline.enrichedTopic)
             case .producerWatching:
                 run = try ExecutableRun(
                     "news-producer",
-                    common + ["--topic", pipeline.rawTopic, "--dlq-topic", pipeline.deadLetterTopic, "--watch", drop.path,
-                        "--settle", "0.2"])
+                    common + [
+                        "--topic", pipeline.rawTopic, "--dlq-topic", pipeline.deadLetterTopic, "--watch", drop.path,
+                        "--settle", "0.2",
+                    ])
                 try await Self.dropArticles(0..<200, into: drop)
             case .producerBatch:
                 try await Self.dropArticles(0..<3000, into: drop)
@@ -73,7 +77,8 @@ extension BrokerTests {
             }
             // The fault must have landed: the worker itself says it cannot reach the broker.
             let outageSeen = try await Self.waitFor(run, toLog: "unreachable", within: .seconds(30))
-            #expect(outageSeen, "\(worker): the worker never noticed the outage: \(run.standardErrorSoFar.suffix(1500))")
+            #expect(
+                outageSeen, "\(worker): the worker never noticed the outage: \(run.standardErrorSoFar.suffix(1500))")
             #expect(run.child.isRunning, "\(worker) exited by itself during the outage")
 
             let signalled = ContinuousClock.now
@@ -112,7 +117,8 @@ extension BrokerTests {
 
         private static func dropArticles(_ indices: Range<Int>, into directory: URL) async throws {
             for index in indices {
-                let text = "Bài kiểm thử số \(index)\n\nHà Nội, ngày 21/12/2023. Nội dung của bài số \(index) về kinh tế."
+                let text =
+                    "Bài kiểm thử số \(index)\n\nHà Nội, ngày 21/12/2023. Nội dung của bài số \(index) về kinh tế."
                 let temporary = directory.appendingPathComponent(".\(index).part")
                 try Data(text.utf8).write(to: temporary)
                 try FileManager.default.moveItem(at: temporary, to: directory.appendingPathComponent("a-\(index).txt"))

@@ -17,7 +17,8 @@ final class DeliveryCallbacks: Sendable {
         let record = message.pointee
         if record.err == RD_KAFKA_RESP_ERR_NO_ERROR {
             let topic = record.rkt.map { String(cString: rd_kafka_topic_name($0)) } ?? ""
-            delivery.complete(.success(DeliveryReport(topic: topic, partition: record.partition, offset: record.offset)))
+            delivery.complete(
+                .success(DeliveryReport(topic: topic, partition: record.partition, offset: record.offset)))
         } else {
             delivery.complete(.failure(KafkaError(code: record.err, context: "delivery failed")))
         }

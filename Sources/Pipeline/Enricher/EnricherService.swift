@@ -80,7 +80,7 @@ public struct EnricherService: Service {
             } else {
                 try await runAtLeastOnce(flow, window: window, consumer: consumer, producer: producer)
             }
-        } catch where error.isCancellation {
+        } catch  where error.isCancellation {
             // Shutdown ran out of drain time: the records in hand are abandoned. Their offsets
             // were not stored (or their transaction not committed), so they are processed again.
             logger.notice("shutdown budget spent; abandoned the records in flight, they will be processed again")

@@ -136,7 +136,8 @@ final class TransactionalPublisher {
             return try await abort()
         }
         do {
-            try await producer.sendOffsetsToTransaction(batch.nextOffsets, consumer: consumer, timeout: Self.callTimeout)
+            try await producer.sendOffsetsToTransaction(
+                batch.nextOffsets, consumer: consumer, timeout: Self.callTimeout)
             try await retry.run("committing the transaction") { () async throws(KafkaError) in
                 try await producer.commitTransaction(timeout: Self.callTimeout)
             }
@@ -210,7 +211,8 @@ final class TransactionalPublisher {
             // its dead letter must go in now.
             switch role {
             case .output:
-                logger.error("output refused, dead-lettering: \(error)", metadata: AcknowledgingPublisher.metadata(for: record))
+                logger.error(
+                    "output refused, dead-lettering: \(error)", metadata: AcknowledgingPublisher.metadata(for: record))
                 try await send(deadLetter(for: record, reason: error.message), for: record, key: key, as: .deadLetter)
             case .deadLetter:
                 logger.critical(

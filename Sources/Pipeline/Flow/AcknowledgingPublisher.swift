@@ -141,7 +141,8 @@ final class AcknowledgingPublisher: Sendable {
             send(deadLetter)
         } else {
             logger.critical(
-                "dead-letter topic rejected record; it is dropped: \(failure)", metadata: Self.metadata(for: job.record))
+                "dead-letter topic rejected record; it is dropped: \(failure)", metadata: Self.metadata(for: job.record)
+            )
             finish(job)
         }
     }

@@ -40,7 +40,7 @@ struct InputPublisher: Sendable {
                 do {
                     _ = try await delivery.delivered()
                     outcome.delivered += 1
-                } catch where error.kind == .closed || error.kind == .cancelled {
+                } catch  where error.kind == .closed || error.kind == .cancelled {
                     outcome.abandoned += 1
                 } catch {
                     outcome.failed += 1

@@ -124,7 +124,7 @@ public struct SinkService: Service {
                     if due && directory.hasPendingWork { try await checkpointNow() }
                 })
             if directory.hasPendingWork { try await checkpointNow() }
-        } catch where error.isCancellation {
+        } catch  where error.isCancellation {
             // Cancelled after the drain time: what is not checkpointed is cut off at the next
             // start and consumed again.
             logger.notice("shutdown budget spent; stopping without a final checkpoint")

@@ -48,7 +48,8 @@ public struct ArticleInputCollector: Sendable {
         guard FileManager.default.isReadableFile(atPath: directory) else {
             collection.problems.append(
                 InputProblem(
-                    source: directory, kind: .rejected(.unreadable), message: "directory is not readable (permission denied)"))
+                    source: directory, kind: .rejected(.unreadable),
+                    message: "directory is not readable (permission denied)"))
             return
         }
         var unreadable: [InputProblem] = []

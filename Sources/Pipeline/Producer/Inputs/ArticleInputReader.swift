@@ -43,7 +43,8 @@ struct ArticleInputReader: Sendable {
             guard let line = String(validating: lineBytes, as: UTF8.self) else {
                 result.problems.append(
                     InputProblem(
-                        source: location, kind: .rejected(.invalidCrawlerRecord), message: "line is not valid UTF-8", bytes: kept))
+                        source: location, kind: .rejected(.invalidCrawlerRecord), message: "line is not valid UTF-8",
+                        bytes: kept))
                 continue
             }
             if line.allSatisfy(\.isWhitespace) { continue }
@@ -56,7 +57,8 @@ struct ArticleInputReader: Sendable {
                 }
             } catch {
                 result.problems.append(
-                    InputProblem(source: location, kind: .rejected(.invalidCrawlerRecord), message: error.message, bytes: kept))
+                    InputProblem(
+                        source: location, kind: .rejected(.invalidCrawlerRecord), message: error.message, bytes: kept))
             }
         }
         return result
@@ -78,10 +80,12 @@ struct ArticleInputReader: Sendable {
         let manager = FileManager.default
         guard manager.fileExists(atPath: path) else {
             throw SymbolicLink.problem(at: path)
-                ?? InputProblem(source: path, kind: .rejected(.vanished), message: "file vanished before it could be read")
+                ?? InputProblem(
+                    source: path, kind: .rejected(.vanished), message: "file vanished before it could be read")
         }
         guard manager.isReadableFile(atPath: path) else {
-            throw InputProblem(source: path, kind: .rejected(.unreadable), message: "file is not readable (permission denied)")
+            throw InputProblem(
+                source: path, kind: .rejected(.unreadable), message: "file is not readable (permission denied)")
         }
         // A JSON Lines file may be large: only its lines must fit in a record.
         if input.format != .jsonLines, let size = try? manager.attributesOfItem(atPath: path)[.size] as? Int,

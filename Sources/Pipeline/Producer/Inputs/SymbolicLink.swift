@@ -15,7 +15,8 @@ enum SymbolicLink {
         switch errno {
         case ELOOP:
             return InputProblem(
-                source: path, kind: .rejected(.symlinkLoop), message: "symbolic link loop: the link leads back to itself")
+                source: path, kind: .rejected(.symlinkLoop),
+                message: "symbolic link loop: the link leads back to itself")
         case ENOENT:
             return InputProblem(
                 source: path, kind: .rejected(.brokenLink), message: "symbolic link to a file that does not exist")

@@ -65,7 +65,7 @@ struct DirectoryWatch: Sendable {
                 let published: [(String, FileSnapshot, InputPublisher.Outcome)]
                 do {
                     published = try await publish(ready)
-                } catch where error.isCancellation {
+                } catch  where error.isCancellation {
                     // Shutdown ran out of time mid-round: none of these files is recorded, so
                     // the next run publishes them again (same ids; the sink writes each once).
                     logger.notice("shutdown budget spent; \(ready.count) files will be published again by the next run")
