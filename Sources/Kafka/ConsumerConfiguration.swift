@@ -30,6 +30,10 @@ public struct ConsumerConfiguration: Sendable {
     /// Which transactional records to read (librdkafka's `isolation.level`, librdkafka default
     /// `read_committed`); ``IsolationLevel/readCommitted`` by default.
     public var isolationLevel: IsolationLevel = KafkaDefaults.Consumer.isolationLevel
+    /// How many bytes of fetched records librdkafka keeps queued ahead of the application
+    /// (librdkafka's `queued.max.messages.kbytes`, librdkafka default 64 MiB); 16 MiB by default,
+    /// which bounds a worker's memory without starving it.
+    public var maximumPrefetchBytes: Int = KafkaDefaults.Consumer.maximumPrefetchBytes
 
     /// Creates consumer settings with the defaults above.
     public init(client: KafkaClientConfiguration, groupID: String) {
@@ -55,6 +59,7 @@ public struct ConsumerConfiguration: Sendable {
             properties["fetch.queue.backoff.ms"] = String(fetchQueueBackoff.wholeMilliseconds)
         }
         properties["isolation.level"] = isolationLevel.rawValue
+        properties["queued.max.messages.kbytes"] = String(max(1, maximumPrefetchBytes / 1024))
         properties.merge(KafkaDefaults.Consumer.fixedProperties) { _, fixed in fixed }
         return properties.merging(client.additional) { _, additional in additional }
     }

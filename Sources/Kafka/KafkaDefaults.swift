@@ -30,6 +30,9 @@ enum KafkaDefaults {
         // librdkafka's 1000 ms backoff cut small-message throughput about fourfold here.
         static let fetchQueueBackoff: Duration = .milliseconds(50)
         static let isolationLevel: IsolationLevel = .readCommitted
+        // librdkafka prefetches up to 64 MB by default; a worker keeps its own window of records
+        // in flight beside it, and 16 MB still keeps a worker's fetches ahead of its processing.
+        static let maximumPrefetchBytes = 16 * 1024 * 1024
         /// `fetch.queue.backoff.ms` first appeared in librdkafka 2.1.0; older runtimes reject it.
         static let fetchQueueBackoffMinimumVersion = 0x0201_0000
         /// Set on every consumer: offsets are stored only by `storeOffset(for:)` and the stored

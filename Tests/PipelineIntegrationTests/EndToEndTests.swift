@@ -42,6 +42,34 @@ extension BrokerTests {
             #expect(try PipelineHarness.jsonLines(in: output).count == 5)
         }
 
+        @Test func passthroughForwardsEachRawArticleUnparsedInARecordTheSinkWrites() async throws {
+            let pipeline = try PipelineHarness()
+            #expect(try await pipeline.produce([TestEnvironment.seedsDirectory.path]).status == 0)
+            let enriched = try await ExecutableRun.run(
+                "news-enricher", pipeline.enricherArguments() + ["--passthrough", "--concurrency", "2"])
+            #expect(enriched.status == 0, "enricher: \(enriched.standardError)")
+            let output = try TestEnvironment.temporaryDirectory()
+            #expect(try await pipeline.sink(to: output).status == 0)
+
+            let lines = try PipelineHarness.jsonLines(in: output)
+            #expect(lines.count == 5)
+            let seeds = try FileManager.default.contentsOfDirectory(atPath: TestEnvironment.seedsDirectory.path)
+                .map {
+                    try String(contentsOf: TestEnvironment.seedsDirectory.appendingPathComponent($0), encoding: .utf8)
+                }
+            for line in lines {
+                let paragraphs = try #require(line["paragraphs"] as? [String])
+                // The text as received, not parsed: no title, no entities, the whole text in one paragraph.
+                #expect(paragraphs.count == 1)
+                #expect(
+                    seeds.contains {
+                        $0.precomposedStringWithCanonicalMapping == paragraphs[0].precomposedStringWithCanonicalMapping
+                    })
+                #expect(line["title"] == nil)
+                #expect(line["entities"] == nil)
+            }
+        }
+
         @Test func enrichedTopicIsReadableByConfluentKafkaPython() async throws {
             let python = try TestEnvironment.require(TestEnvironment.python, "NEWS_PYTHON")
             let pipeline = try PipelineHarness()
