@@ -1,6 +1,8 @@
 """Draws the suite's results as one PNG: throughput against the enricher count (median, with
 the spread of the runs, and newsctl parse's rate as the reference), p99 latency at half the
-maximum rate against the enricher count, and each worker's RSS over the long run.
+maximum rate against the enricher count, and each worker's RSS over the long run (the broker's
+only in the title: the local broker keeps every record in memory, so its RSS says nothing about
+the workers).
 
 Usage: plot.py RESULTS.json OUT.png
 """
@@ -43,6 +45,7 @@ def draw_against_enrichers(axes, lines, ylabel, title):
 
 def reference_line(axes, value, text, style):
     if value:
+        axes.set_ylim(0, max(axes.get_ylim()[1], value * 1.1))
         axes.axhline(value, linestyle=style, color="grey", linewidth=1)
         axes.annotate(text, (axes.get_xlim()[0], value), fontsize=7, color="dimgrey",
                       xytext=(3, 2), textcoords="offset points")
@@ -60,7 +63,7 @@ def main():
     if parse:
         reference_line(throughput, parse["articles_per_s"], "newsctl parse, one process", "--")
         reference_line(throughput, parse["articles_per_s"] * results["targets"]["of_parse"], "target 0.8 x parse", ":")
-    throughput.legend(fontsize=7, loc="center right")
+    throughput.legend(fontsize=7, loc="lower right")
 
     draw_against_enrichers(latency, series(configurations, "latency", lambda r: r["latency_ms"]["p99"]),
                            "p99 ms, produce -> sink write", "latency at half the maximum rate")
@@ -68,11 +71,14 @@ def main():
 
     soak = next((e for e in configurations if e["configuration"]["kind"] == "soak" and e["results"]), None)
     if soak:
-        for name, points in soak["results"][0]["rss_timeline"].items():
-            memory.plot([p[0] for p in points], [p[1] for p in points], label=name, linewidth=1)
-        memory.set_title(f"RSS over {soak['results'][0]['articles']:,} articles", fontsize=10)
+        run = soak["results"][0]
+        for name, points in run["rss_timeline"].items():
+            if name != "broker":
+                memory.plot([p[0] for p in points], [p[1] for p in points], label=name, linewidth=1)
+        broker_peak = run["workers"]["broker"]["peak_rss_mb"]
+        memory.set_title(f"RSS over {run['articles']:,} articles (broker peak {broker_peak:,.0f} MB)", fontsize=10)
         reference_line(memory, results["targets"]["peak_rss_mb"], "target 150 MB per worker", ":")
-        memory.legend(fontsize=7, loc="lower right")
+        memory.legend(fontsize=7, loc="center right")
     memory.set_xlabel("seconds")
     memory.set_ylabel("RSS MB")
     memory.set_ylim(bottom=0)
