@@ -239,6 +239,8 @@ def run_pipeline(context, corpus_dir, spec):
     if spec.keep_timeline:
         result["rss_timeline"] = rss_timeline(sampler, start["at"] - sampler.started)
         result["rss_growth_mb"] = rss_growth(result["rss_timeline"])
+    else:  # per-article times; for the long run the RSS timeline says what matters
+        watcher.write_csv(context.run_dir / "arrivals.csv")
     shutil.rmtree(output)
     return result
 

@@ -68,6 +68,13 @@ class SinkWatcher:
                   for seen, received, processed in self.arrivals.values() if processed is not None]
         return [first for first, _ in stages], [second for _, second in stages]
 
+    def write_csv(self, path):
+        """Every article's times (Unix seconds), to look at a run's latency over time."""
+        with open(path, "w") as out:
+            out.write("id,received_at,processed_at,seen_at\n")
+            for identity, (seen, received, processed) in sorted(self.arrivals.items(), key=lambda item: item[1][1]):
+                out.write(f"{identity},{received:.3f},{'' if processed is None else f'{processed:.3f}'},{seen:.3f}\n")
+
     def _run(self):
         while not self._stop.is_set():
             self._read_new_lines()
