@@ -12,7 +12,18 @@ import json
 import time
 
 import corpus
-from kafka_clients import make_producer, raw_record
+from kafka_clients import create_topic, make_producer, raw_record
+
+WARM_UP_TOPIC = "bench.warm-up"
+
+
+def warm_up(producer, brokers):
+    """Sends one record elsewhere and waits for it, so the producer id and the connection are
+    in place before the clock starts: otherwise the first articles' latency would include this
+    process's start-up (about half a second), not the pipeline's."""
+    create_topic(brokers, WARM_UP_TOPIC, 1)
+    producer.produce(WARM_UP_TOPIC, value=b"warm-up")
+    producer.flush(30)
 
 
 def publish_paced(producer, topic, texts, rate):
@@ -48,7 +59,9 @@ def main():
     arguments = parser.parse_args()
     files = corpus.corpus_files(arguments.corpus)[:arguments.count]
     texts = [(str(path), path.read_text(encoding="utf-8")) for path in files]
-    print(json.dumps(publish_paced(make_producer(arguments.brokers), arguments.topic, texts, arguments.rate)))
+    producer = make_producer(arguments.brokers)
+    warm_up(producer, arguments.brokers)
+    print(json.dumps(publish_paced(producer, arguments.topic, texts, arguments.rate)))
 
 
 if __name__ == "__main__":
