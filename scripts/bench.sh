@@ -29,6 +29,7 @@ run_planned() {
     count=$("$NEWS_PYTHON" -c 'import json, sys; print(len(json.load(open(sys.argv[1]))["runs"]))' "$out/plan.json")
     for ((index = 0; index < count; index++)); do
         start_broker
+        # A failed run is recorded in its result.json and listed by the report; the rest go on.
         BENCH_BROKER_PID=$broker_pid "$NEWS_PYTHON" "$suite" run --out "$out" --index "$index" || true
         stop_broker
     done
