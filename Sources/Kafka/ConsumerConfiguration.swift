@@ -27,6 +27,10 @@ public struct ConsumerConfiguration: Sendable {
     /// (librdkafka's `fetch.queue.backoff.ms`, librdkafka default 1000 ms); 50 ms by default.
     /// Only sent to librdkafka 2.1 and newer, which introduced the property.
     public var fetchQueueBackoff: Duration = KafkaDefaults.Consumer.fetchQueueBackoff
+    /// How long the broker may hold a fetch that found no new record (librdkafka's
+    /// `fetch.wait.max.ms`, librdkafka default 500 ms); 50 ms by default, which bounds the
+    /// latency each consumer adds at a cost of more fetches while a partition is idle.
+    public var fetchWaitMaximum: Duration = KafkaDefaults.Consumer.fetchWaitMaximum
     /// Which transactional records to read (librdkafka's `isolation.level`, librdkafka default
     /// `read_committed`); ``IsolationLevel/readCommitted`` by default.
     public var isolationLevel: IsolationLevel = KafkaDefaults.Consumer.isolationLevel
@@ -58,6 +62,7 @@ public struct ConsumerConfiguration: Sendable {
         if runtimeVersion >= KafkaDefaults.Consumer.fetchQueueBackoffMinimumVersion {
             properties["fetch.queue.backoff.ms"] = String(fetchQueueBackoff.wholeMilliseconds)
         }
+        properties["fetch.wait.max.ms"] = String(fetchWaitMaximum.wholeMilliseconds)
         properties["isolation.level"] = isolationLevel.rawValue
         properties["queued.max.messages.kbytes"] = String(max(1, maximumPrefetchBytes / 1024))
         properties.merge(KafkaDefaults.Consumer.fixedProperties) { _, fixed in fixed }

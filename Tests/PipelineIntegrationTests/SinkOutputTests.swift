@@ -30,9 +30,9 @@ import Testing
             at: directory.appendingPathComponent(SinkDirectory.stateDirectoryName), withIntermediateDirectories: true)
         do {
             let file = try open(directory)
-            for id in UInt64(1)...3 { #expect(try file.append(line: line(id), key: id, offset: Int64(id) + 10)) }
+            for id in UInt64(1)...3 { #expect(try file.append(line: line(id).utf8, key: id, offset: Int64(id) + 10)) }
             #expect(try file.makeDurable() == 14)
-            #expect(try file.append(line: line(4), key: 4, offset: 14))
+            #expect(try file.append(line: line(4).utf8, key: 4, offset: 14))
             // A crash in the middle of a write leaves half a line behind.
             let handle = try FileHandle(forWritingTo: SinkDirectory.paths(for: partition, in: directory).jsonLines)
             try handle.seekToEnd()
@@ -42,8 +42,8 @@ import Testing
         let reopened = try open(directory)
         #expect(reopened.nextOffset == 14)
         #expect(try lines(in: directory) == [line(1), line(2), line(3), ""])
-        #expect(try reopened.append(line: line(2), key: 2, offset: 14) == false)
-        #expect(try reopened.append(line: line(4), key: 4, offset: 15))
+        #expect(try reopened.append(line: line(2).utf8, key: 2, offset: 14) == false)
+        #expect(try reopened.append(line: line(4).utf8, key: 4, offset: 15))
         #expect(try reopened.makeDurable() == 16)
         #expect(try lines(in: directory) == [line(1), line(2), line(3), line(4), ""])
     }
@@ -55,13 +55,13 @@ import Testing
         do {
             let file = try open(directory)
             file.skip(offset: 40)
-            for id in UInt64(1)...3 { #expect(try file.append(line: line(id), key: id, offset: Int64(id) + 40)) }
+            for id in UInt64(1)...3 { #expect(try file.append(line: line(id).utf8, key: id, offset: Int64(id) + 40)) }
             // Killed here: lines written, no checkpoint made durable yet.
         }
         let reopened = try open(directory)
         #expect(reopened.nextOffset == 41)
         #expect(try lines(in: directory) == [""])
-        #expect(try reopened.append(line: line(1), key: 1, offset: 41))
+        #expect(try reopened.append(line: line(1).utf8, key: 1, offset: 41))
         #expect(try reopened.makeDurable() == 42)
         #expect(try lines(in: directory) == [line(1), ""])
     }
@@ -71,12 +71,12 @@ import Testing
         try FileManager.default.createDirectory(
             at: directory.appendingPathComponent(SinkDirectory.stateDirectoryName), withIntermediateDirectories: true)
         let file = try open(directory)
-        #expect(try file.append(line: line(1), key: 1, offset: 0))
+        #expect(try file.append(line: line(1).utf8, key: 1, offset: 0))
         _ = try file.makeDurable()
-        #expect(try file.append(line: line(2), key: 2, offset: 1))
+        #expect(try file.append(line: line(2).utf8, key: 2, offset: 1))
         try file.discardPendingWork()
         #expect(file.nextOffset == 1)
-        #expect(try file.append(line: line(2), key: 2, offset: 1))
+        #expect(try file.append(line: line(2).utf8, key: 2, offset: 1))
         #expect(try lines(in: directory) == [line(1), ""], "appended lines are written together, at the checkpoint")
         #expect(try file.makeDurable() == 2)
         #expect(try lines(in: directory) == [line(1), line(2), ""])
@@ -88,13 +88,13 @@ import Testing
             at: directory.appendingPathComponent(SinkDirectory.stateDirectoryName), withIntermediateDirectories: true)
         do {
             let file = try open(directory, window: 3)
-            for id in UInt64(1)...5 { #expect(try file.append(line: line(id), key: id, offset: Int64(id))) }
+            for id in UInt64(1)...5 { #expect(try file.append(line: line(id).utf8, key: id, offset: Int64(id))) }
             _ = try file.makeDurable()
         }
         let reopened = try open(directory, window: 3)
-        for id in UInt64(3)...5 { #expect(try reopened.append(line: line(id), key: id, offset: 6) == false) }
+        for id in UInt64(3)...5 { #expect(try reopened.append(line: line(id).utf8, key: id, offset: 6) == false) }
         // Outside the window of three: written again, as documented.
-        #expect(try reopened.append(line: line(1), key: 1, offset: 7))
+        #expect(try reopened.append(line: line(1).utf8, key: 1, offset: 7))
     }
 
     @Test func recentIDWindowEvictsInInsertionOrder() {

@@ -164,7 +164,12 @@ public struct EnrichedArticle: Sendable, Codable, Equatable {
 
     /// The record as one line of JSON, without a trailing newline.
     public func jsonLine() -> String {
-        String(decoding: ArticleJSON.encode(self), as: UTF8.self)
+        String(decoding: jsonBytes(), as: UTF8.self)
+    }
+
+    /// ``jsonLine()`` as UTF-8 bytes, for a record value.
+    public func jsonBytes() -> [UInt8] {
+        ArticleJSON.encode(self)
     }
 
     /// Decodes one line written by ``jsonLine()``.

@@ -34,7 +34,7 @@ public struct EnricherService: Service {
         public var exactlyOnce = false
         /// A transaction is committed after this many records...
         public var transactionRecords = 500
-        /// ...or when it is this old, or when input pauses, whichever comes first.
+        /// ...or when it is this old, or when the enricher has caught up with its input, whichever comes first.
         public var transactionInterval: Duration = .milliseconds(500)
         /// The worker's graceful-shutdown budget; closing the clients gets its `close` part.
         public var shutdown = ShutdownBudget(total: .seconds(30))
@@ -162,7 +162,7 @@ public struct EnricherService: Service {
             rebalance: { event in
                 if case .revoked = event { try await transactions.abortForRevocation() }
             },
-            afterPoll: { inputPaused in try await transactions.commitIfDue(inputPaused: inputPaused) })
+            afterPoll: { caughtUp in try await transactions.commitIfDue(caughtUp: caughtUp) })
         try await transactions.commit()
     }
 
@@ -198,7 +198,7 @@ public struct EnricherService: Service {
                 return deadLetter(record, kind: error.kind, reason: error.message)
             }
         }
-        let value = Array(article.jsonLine().utf8)
+        let value = article.jsonBytes()
         // Checked here rather than left to fail at delivery: in a transaction a refused record
         // costs an abort and a second pass.
         let limit = configuration.producer.maximumMessageBytes

@@ -22,9 +22,9 @@ struct TransactionBatch: Sendable {
         records += 1
     }
 
-    /// Whether the batch should be committed now: it is full, old enough, or input paused.
-    func isDue(at now: ContinuousClock.Instant, maximumRecords: Int, maximumAge: Duration, inputPaused: Bool) -> Bool {
-        isOpen && (inputPaused || records >= maximumRecords || now - openedAt >= maximumAge)
+    /// Whether the batch should be committed now: it is full, old enough, or the enricher caught up with its input.
+    func isDue(at now: ContinuousClock.Instant, maximumRecords: Int, maximumAge: Duration, caughtUp: Bool) -> Bool {
+        isOpen && (caughtUp || records >= maximumRecords || now - openedAt >= maximumAge)
     }
 
     /// Where to rewind the partitions in `assignment` so that an aborted batch is read again.

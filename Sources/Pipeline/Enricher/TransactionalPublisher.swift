@@ -46,7 +46,7 @@ final class TransactionalPublisher {
         var deadLetterTopic: String
         /// A transaction is committed after this many records...
         var maximumRecords: Int
-        /// ...or when it is this old, or when input pauses, whichever comes first.
+        /// ...or when it is this old, or when the enricher has caught up with its input, whichever comes first.
         var maximumAge: Duration
     }
 
@@ -117,11 +117,11 @@ final class TransactionalPublisher {
         try await send(message, for: record, key: key, as: role)
     }
 
-    /// Commits the open transaction if it is full, old enough, or input paused.
-    func commitIfDue(inputPaused: Bool) async throws {
+    /// Commits the open transaction if it is full, old enough, or the enricher caught up with its input.
+    func commitIfDue(caughtUp: Bool) async throws {
         if batch.isDue(
             at: .now, maximumRecords: configuration.maximumRecords, maximumAge: configuration.maximumAge,
-            inputPaused: inputPaused)
+            caughtUp: caughtUp)
         {
             try await commit()
         }

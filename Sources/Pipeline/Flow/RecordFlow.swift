@@ -27,13 +27,15 @@ struct RecordFlow: Sendable {
     ///   - publish: Gets each batch's records with their results, in the order they were read.
     ///   - rebalance: Gets each assignment and revocation, after the records read before it
     ///     were published.
-    ///   - afterPoll: Runs after every poll; `inputPaused` when it returned nothing (a chance to
-    ///     finish work that waits for more input).
+    ///   - afterPoll: Runs after every poll; `caughtUp` when the poll returned less than a full
+    ///     batch, so nothing more is waiting: the moment to finish work that gathers records
+    ///     (a checkpoint, a transaction) without adding latency. Under load batches are full and
+    ///     that work is done in groups.
     func run<Output: Sendable>(
         transform: @escaping @Sendable (ConsumedRecord) -> Output,
         publish: ([(record: ConsumedRecord, output: Output)]) async throws -> Void,
         rebalance: (ConsumerEvent) async throws -> Void,
-        afterPoll: (_ inputPaused: Bool) async throws -> Void
+        afterPoll: (_ caughtUp: Bool) async throws -> Void
     ) async throws {
         let parallel = ParallelTransform(concurrency: limits.concurrency, transform: transform)
         var idle = IdleTracker(threshold: exitWhenIdle)
@@ -69,8 +71,11 @@ struct RecordFlow: Sendable {
                         ])
                 }
             }
+            let polledBytes = events.reduce(0) { total, event in
+                if case .record(let record) = event { total + record.value.count } else { total }
+            }
             try await publishRecords()
-            try await afterPoll(events.isEmpty)
+            try await afterPoll(events.count < limits.batchRecords && polledBytes < limits.batchBytes)
             if idle.shouldExit(at: .now) {
                 logger.info("every assigned partition is drained and idle; exiting")
                 break

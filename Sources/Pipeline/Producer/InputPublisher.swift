@@ -63,8 +63,8 @@ struct InputPublisher: Sendable {
     func publish(_ input: ArticleInput) async throws -> Publication {
         let result = reader.read(input)
         var publication = Publication(reported: await report(result.problems))
-        for article in result.articles {
-            if let delivery = try await send(article) {
+        for (article, value) in result.records {
+            if let delivery = try await send(article, value: value) {
                 publication.deliveries.append(delivery)
             } else {
                 publication.refused += 1
@@ -94,11 +94,11 @@ struct InputPublisher: Sendable {
 
     /// Enqueues one article; `nil` when librdkafka refused it at once. Its delivery is logged
     /// when it is known.
-    private func send(_ article: RawArticle) async throws -> PendingDelivery? {
+    private func send(_ article: RawArticle, value: [UInt8]) async throws -> PendingDelivery? {
         let message = OutgoingMessage(
             topic: topic,
             key: Array(article.id.rawValue.utf8),
-            value: article.jsonBytes(),
+            value: value,
             headers: [
                 KafkaHeader(key: RecordHeaderKey.schemaVersion, string: "\(article.schemaVersion)"),
                 KafkaHeader(key: RecordHeaderKey.contentType, string: "application/json"),

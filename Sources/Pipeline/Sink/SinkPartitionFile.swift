@@ -74,18 +74,18 @@ final class SinkPartitionFile {
 
     /// Appends `line` (one line of JSON, without its newline) unless `key` is among the recently
     /// written ids; either way the record at `offset` counts as done. Returns false for a duplicate.
-    func append(line: String, key: UInt64, offset: Int64) throws(StateFileError) -> Bool {
+    func append(line: some Collection<UInt8>, key: UInt64, offset: Int64) throws(StateFileError) -> Bool {
         guard !window.contains(key) else {
             current.nextOffset = offset + 1
             return false
         }
         if !hasCheckpointFile { try writeFirstCheckpoint(resumingAt: offset) }
-        pendingLines.append(contentsOf: line.utf8)
+        pendingLines.append(contentsOf: line)
         pendingLines.append(UInt8(ascii: "\n"))
         withUnsafeBytes(of: key.littleEndian) { pendingKeys.append(contentsOf: $0) }
         window.insert(key)
         current.nextOffset = offset + 1
-        current.jsonLinesBytes += Int64(line.utf8.count + 1)
+        current.jsonLinesBytes += Int64(line.count + 1)
         current.lines += 1
         if pendingLines.count >= Self.bufferLimit { try writePending() }
         return true

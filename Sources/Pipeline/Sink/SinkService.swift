@@ -28,7 +28,7 @@ public struct SinkService: Service {
         public var exitWhenIdle: Duration?
         /// How many recent ids of each partition are remembered to drop duplicates.
         public var duplicateWindow: Int = 200_000
-        /// Checkpoint at least this often while records arrive (and whenever input pauses).
+        /// Checkpoint at least this often while records arrive (and whenever it has caught up with its input).
         public var checkpointInterval: Duration = .seconds(1)
         /// Checkpoint after this many records, whichever comes first.
         public var checkpointRecords: Int = 1000
@@ -117,9 +117,9 @@ public struct SinkService: Service {
                         break
                     }
                 },
-                afterPoll: { inputPaused in
+                afterPoll: { caughtUp in
                     let due =
-                        inputPaused || pendingRecords >= configuration.checkpointRecords
+                        caughtUp || pendingRecords >= configuration.checkpointRecords
                         || ContinuousClock.now - lastCheckpoint >= configuration.checkpointInterval
                     if due && directory.hasPendingWork { try await checkpointNow() }
                 })
@@ -202,16 +202,14 @@ public struct SinkService: Service {
 
 /// What the sink writes for one record: decoded (and so checked) on any core, in any order.
 enum SinkLine: Sendable {
-    /// An enriched article: its id and its JSON on one line.
-    case article(id: String, line: String)
+    /// An enriched article: its id and its JSON on one line, as UTF-8.
+    case article(id: String, line: [UInt8])
     /// Not an enriched article, and why.
     case rejected(String)
 
     init(for record: ConsumedRecord) {
-        guard let text = String(validating: record.value, as: UTF8.self) else {
-            self = .rejected("the record is not valid UTF-8")
-            return
-        }
+        // Decoding checks the UTF-8 too: JSON outside strings is ASCII, and the decoder
+        // refuses a string that is not valid UTF-8.
         let article: EnrichedArticle
         do {
             article = try EnrichedArticle.decode(jsonBytes: record.value)
@@ -222,6 +220,6 @@ enum SinkLine: Sendable {
         // A record on one line is written as it came, which is what the enricher publishes;
         // another producer's JSON that spans lines is written again on one.
         let isOneLine = !record.value.contains(UInt8(ascii: "\n")) && !record.value.contains(UInt8(ascii: "\r"))
-        self = .article(id: article.id.rawValue, line: isOneLine ? text : article.jsonLine())
+        self = .article(id: article.id.rawValue, line: isOneLine ? record.value : article.jsonBytes())
     }
 }

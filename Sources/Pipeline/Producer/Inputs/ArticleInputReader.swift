@@ -6,7 +6,9 @@ import Kafka
 /// per line. Failures come back as one ``InputProblem`` each, never as a crash.
 struct ArticleInputReader: Sendable {
     struct Result: Sendable {
-        var articles: [RawArticle] = []
+        var articles: [RawArticle] { records.map(\.article) }
+        /// Each article with its record value, encoded once to check its size and sent as is.
+        var records: [(article: RawArticle, value: [UInt8])] = []
         var problems: [InputProblem] = []
     }
 
@@ -26,8 +28,10 @@ struct ArticleInputReader: Sendable {
         case .text, .html:
             let article = RawArticle.fromBytes(
                 bytes, source: source, contentType: input.contentType, receivedAt: receivedAt)
-            if let problem = sizeProblem(article, source: source) { return Result(problems: [problem]) }
-            return Result(articles: [article])
+            switch record(of: article, source: source) {
+            case .success(let value): return Result(records: [(article, value)])
+            case .failure(let problem): return Result(problems: [problem])
+            }
         case .jsonLines:
             return readLines(bytes, source: source, receivedAt: receivedAt)
         }
@@ -50,10 +54,9 @@ struct ArticleInputReader: Sendable {
             if line.allSatisfy(\.isWhitespace) { continue }
             do {
                 let article = try RawArticle.fromCrawlerLine(line, source: location, receivedAt: receivedAt)
-                if let problem = sizeProblem(article, source: location) {
-                    result.problems.append(problem)
-                } else {
-                    result.articles.append(article)
+                switch record(of: article, source: location) {
+                case .success(let value): result.records.append((article, value))
+                case .failure(let problem): result.problems.append(problem)
                 }
             } catch {
                 result.problems.append(
@@ -64,12 +67,15 @@ struct ArticleInputReader: Sendable {
         return result
     }
 
-    private func sizeProblem(_ article: RawArticle, source: String) -> InputProblem? {
-        let size = article.jsonBytes().count
-        guard size > maximumRecordBytes else { return nil }
-        return InputProblem(
-            source: source, kind: .rejected(.tooLarge),
-            message: "article is \(size) bytes as a record, over the \(maximumRecordBytes)-byte message limit")
+    /// The article's record value, or why it cannot be sent.
+    private func record(of article: RawArticle, source: String) -> Swift.Result<[UInt8], InputProblem> {
+        let value = article.jsonBytes()
+        guard value.count > maximumRecordBytes else { return .success(value) }
+        return .failure(
+            InputProblem(
+                source: source, kind: .rejected(.tooLarge),
+                message:
+                    "article is \(value.count) bytes as a record, over the \(maximumRecordBytes)-byte message limit"))
     }
 
     private func readBytes(_ input: ArticleInput) throws(InputProblem) -> [UInt8] {
