@@ -28,7 +28,12 @@ extension BrokerTests {
             let victim = try enricher("b")
             try await EnricherGroup.waitForAssignments([survivor, victim], topic: pipeline.rawTopic)
 
-            let published = try await FaultInjection.publish(messages, brokers: pipeline.brokers, batch: 500)
+            // Published over about ten seconds, so that the kill lands mid-stream however fast
+            // the enrichers are.
+            let publishing = Task {
+                try await FaultInjection.publish(
+                    messages, brokers: pipeline.brokers, batch: 250, pause: .milliseconds(500))
+            }
             try await Task.sleep(for: .milliseconds(Int.random(in: 2000...5000)))
             victim.child.send(SIGKILL)
             #expect(await victim.wait(timeout: .seconds(10)).status == -9)
@@ -37,6 +42,7 @@ extension BrokerTests {
             let committedAtKill = try await FaultInjection.committedOffsets(
                 group: pipeline.enricherGroup, topic: pipeline.rawTopic, brokers: pipeline.brokers)
             let committedCount = committedAtKill.values.reduce(0, +)
+            let published = try await publishing.value
             #expect(committedCount < Int64(published), "the kill must come before the stream ends")
             let restarted = try enricher("b")
             for run in [survivor, restarted] {

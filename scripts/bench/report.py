@@ -18,7 +18,9 @@ def config_key(configuration):
     if kind == "soak":
         return f"soak/e{configuration['enrichers']}"
     key = f"{kind}/e{configuration['enrichers']}/c{configuration['concurrency'] or 'default'}"
-    return key + "/passthrough" if configuration.get("passthrough") else key
+    if configuration.get("passthrough"):
+        key += "/passthrough"
+    return key + "/preloaded" if configuration.get("preloaded") else key
 
 
 def label(configuration):
@@ -33,6 +35,8 @@ def label(configuration):
         text += f", --concurrency {configuration['concurrency']}"
     if configuration.get("passthrough"):
         text += ", --passthrough"
+    if configuration.get("preloaded"):
+        text += ", topic preloaded"
     prefix = {"pipeline": "pipeline", "latency": "latency at half max,", "soak": "soak,"}[kind]
     return f"{prefix} {text}"
 
@@ -118,9 +122,9 @@ def ratios(configurations):
     hop_rate = by_key.get("raw-hop", {}).get("articles_per_s")
     found = {}
     for key, median in by_key.items():
-        if key.startswith("pipeline/") and not key.endswith("/passthrough") and parse_rate:
+        if key.startswith("pipeline/") and "/passthrough" not in key and parse_rate:
             found[f"{key} / parse"] = median["articles_per_s"] / parse_rate
-        if key.endswith("/passthrough") and hop_rate:
+        if "/passthrough" in key and hop_rate:
             found[f"{key} / raw-hop"] = median["articles_per_s"] / hop_rate
     return found
 

@@ -121,8 +121,9 @@ def planned_configurations(arguments, features):
                                 "reason": "not supported by this build (no --concurrency in news-enricher --help)"})
     if "passthrough" in arguments.only:
         if features["passthrough"]:
-            configurations.append({"kind": "pipeline", "enrichers": 1, "concurrency": None,
-                                   "passthrough": True, "partitions": partitions})
+            for preloaded in (False, True):
+                configurations.append({"kind": "pipeline", "enrichers": 1, "concurrency": None,
+                                       "passthrough": True, "preloaded": preloaded, "partitions": partitions})
         else:
             skipped.append({"label": "pipeline e=1 --passthrough",
                             "reason": "not supported by this build (no --passthrough in news-enricher --help)"})
@@ -201,6 +202,7 @@ def execute(planned, context, out):
         return runs.run_raw_hop(context, Path(planned["corpus"]), planned["partitions"])
     spec = runs.PipelineSpec(enrichers=planned["enrichers"], partitions=planned["partitions"],
                              concurrency=planned["concurrency"], passthrough=planned.get("passthrough", False),
+                             preloaded=planned.get("preloaded", False),
                              keep_timeline=kind == "soak")
     if kind == "latency":
         maximum = report.median_rate(out, planned["rate_of"])

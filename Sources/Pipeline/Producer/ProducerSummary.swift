@@ -23,10 +23,11 @@ public struct ProducerSummary: Sendable, Equatable {
 
     /// True when the run did its job: a batch run delivered every article it found and found
     /// nothing unreadable; a watching run delivered every article (unusable files are
-    /// dead-lettered, which is its way of handling them).
+    /// dead-lettered, which is its way of handling them, and files left unacknowledged at
+    /// shutdown are published again by the next run).
     public var succeeded: Bool {
         if watching { return failed == 0 }
-        return failed == 0 && inputProblems == 0 && !interrupted && delivered > 0
+        return failed == 0 && abandoned == 0 && inputProblems == 0 && !interrupted && delivered > 0
     }
 
     public var line: String {
