@@ -165,7 +165,8 @@ class PipelineSpec:
     concurrency: int | None = None
     passthrough: bool = False
     # The corpus is in the raw topic before the consumers start, as for the raw hop; throughput
-    # then runs from the first sink line to the last, so the consumers' group join is not timed.
+    # then runs from the moment the enricher took up its first record (its `processed_at`) to
+    # the last sink line, so the consumers' group join is not timed.
     preloaded: bool = False
     # None: news-producer publishes the whole corpus as fast as it can. A number: the paced
     # publisher sends `paced_count` articles at that many a second (latency runs).
@@ -224,9 +225,14 @@ def run_pipeline(context, corpus_dir, spec):
     watcher = SinkWatcher(output)
     feed = None
     try:
+        if spec.preloaded:
+            # The consumers start work as soon as they join: watch and count from now.
+            watcher.start()
+            start = snapshot(sampler)
         confirmed = wait_for_assignment(enrichers, sink, spec.partitions)
-        watcher.start()
-        start = snapshot(sampler)
+        if not spec.preloaded:
+            watcher.start()
+            start = snapshot(sampler)
         feed = preload or start_feed(context, spec, corpus_dir)
         if not preload:
             sampler.add(feed.name, feed.pid)
@@ -256,12 +262,12 @@ def run_pipeline(context, corpus_dir, spec):
 
 def pipeline_result(watcher, sampler, start, end, feed, consumers, count, files, preloaded=False):
     """Throughput runs from the first article's `received_at` (the producer read it) to the
-    sink's write of the last one; with a preloaded topic, from the first sink line to the last
-    (count - 1 articles in that time)."""
+    sink's write of the last one; with a preloaded topic, from the enricher's first
+    `processed_at` to the sink's write of the last one."""
     to_enricher, enricher_to_sink = watcher.stage_latencies_ms()
     if preloaded:
-        first_seen = min(seen for seen, _received, _processed in watcher.arrivals.values())
-        seconds = (watcher.last_arrival - first_seen) * count / max(1, count - 1)
+        first_taken = min(processed for _seen, _received, processed in watcher.arrivals.values() if processed)
+        seconds = watcher.last_arrival - first_taken
         # The producer ran before the measured window; its CPU is not the pipeline's.
         workers = {}
     else:

@@ -47,6 +47,8 @@ class Worker:
     def wait(self, timeout):
         """Waits for the process to exit and reaps it with its resource usage; returns the exit
         status, or None if it still runs after `timeout` seconds."""
+        if self.process.returncode is not None:
+            return self.process.returncode
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             pid, status, usage = os.wait4(self.pid, os.WNOHANG)

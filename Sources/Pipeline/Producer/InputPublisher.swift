@@ -32,6 +32,9 @@ struct InputPublisher: Sendable {
         /// Articles that could not even be enqueued.
         var refused = 0
 
+        /// Whether every delivery report of the input has arrived.
+        var isSettled: Bool { deliveries.allSatisfy { $0.outcome != nil } }
+
         /// Waits for every delivery report of the input.
         func outcome() async -> Outcome {
             var outcome = reported

@@ -121,24 +121,34 @@ public struct ProducerWorker: Sendable {
     }
 
     /// Reads the inputs one after another, in order, enqueueing their articles while the send
-    /// window has room, then waits for every delivery report.
+    /// window has room, and counts each input once all its delivery reports are in, so that
+    /// memory follows the records in flight, not the number of inputs.
     private func publish(_ inputs: [ArticleInput], with publisher: InputPublisher, into summary: inout ProducerSummary)
         async
     {
-        var publications: [InputPublisher.Publication] = []
+        var unsettled: [InputPublisher.Publication] = []
+        var firstUnsettled = 0
         for input in inputs {
             guard !Task.isShuttingDownGracefully && !Task.isCancelled else {
                 summary.interrupted = true
                 break
             }
             do {
-                publications.append(try await publisher.publish(input))
+                unsettled.append(try await publisher.publish(input))
             } catch {
                 summary.interrupted = true
                 break
             }
+            while firstUnsettled < unsettled.count && unsettled[firstUnsettled].isSettled {
+                summary.add(await unsettled[firstUnsettled].outcome())
+                firstUnsettled += 1
+            }
+            if firstUnsettled > 1024 && firstUnsettled * 2 > unsettled.count {
+                unsettled.removeFirst(firstUnsettled)
+                firstUnsettled = 0
+            }
         }
-        for publication in publications { summary.add(await publication.outcome()) }
+        for publication in unsettled[firstUnsettled...] { summary.add(await publication.outcome()) }
     }
 
     private func seconds(since start: ContinuousClock.Instant) -> Double {
