@@ -95,11 +95,6 @@ public final class KafkaProducer: Sendable {
         try await enqueue(message).delivered()
     }
 
-    /// Records enqueued and not yet acknowledged or failed.
-    public var inFlight: Int {
-        deliveries.state.withLock { $0.inFlight }
-    }
-
     /// Waits until every enqueued record is delivered or has failed.
     ///
     /// - Parameter timeout: How long to wait at most.
