@@ -81,14 +81,17 @@ extension BrokerTests {
 
 /// Waiting for enricher processes to join their group.
 enum EnricherGroup {
-    /// Returns once every enricher has logged an assignment of `topic`, or after `timeout`.
+    /// Returns once every enricher has logged an assignment of `topic`; records an issue if
+    /// one has not after `timeout`, since what follows would not test what it says.
     static func waitForAssignments(_ enrichers: [ExecutableRun], topic: String, timeout: Duration = .seconds(60))
         async throws
     {
         let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline,
-            !enrichers.allSatisfy({ hasAssignment($0.standardErrorSoFar, topic: topic) })
-        {
+        while !enrichers.allSatisfy({ hasAssignment($0.standardErrorSoFar, topic: topic) }) {
+            guard ContinuousClock.now < deadline else {
+                Issue.record("not every worker was assigned a partition of \(topic) within \(timeout)")
+                return
+            }
             try await Task.sleep(for: .milliseconds(200))
         }
     }

@@ -14,16 +14,26 @@ extension BrokerTests {
                 [pipeline.rawTopic, pipeline.enrichedTopic, pipeline.deadLetterTopic], brokers: pipeline.brokers)
             let messages = FaultInjection.rawArticleMessages(FaultInjection.scaled(3000), topic: pipeline.rawTopic)
             let ids = Set(messages.compactMap { $0.key.map { String(decoding: $0, as: UTF8.self) } })
-            _ = try await FaultInjection.publish(messages, brokers: pipeline.brokers, batch: 500)
 
             let arguments =
                 pipeline.enricherArguments(exitWhenIdle: nil) + ["--shutdown-timeout", "15", "--log-level", "info"]
             let enricher = try ExecutableRun("news-enricher", arguments)
             try await EnricherGroup.waitForAssignments([enricher], topic: pipeline.rawTopic)
+            // Published over about ten seconds, so that the signal lands mid-stream.
+            let publishing = Task {
+                try await FaultInjection.publish(
+                    messages, brokers: pipeline.brokers, batch: 300, pause: .seconds(1))
+            }
             try await Task.sleep(for: .seconds(3))
             let (status, took) = await Self.terminate(enricher)
             #expect(status == 0, "\(enricher.standardErrorSoFar.suffix(2000))")
             #expect(took < Self.bound)
+            let committed = try await FaultInjection.committedOffsets(
+                group: pipeline.enricherGroup, topic: pipeline.rawTopic, brokers: pipeline.brokers
+            ).values.reduce(0, +)
+            let published = try await publishing.value
+            #expect(committed > 0, "the enricher did work before the signal")
+            #expect(committed < Int64(published), "the signal must land before the stream ends")
 
             let restarted = try await ExecutableRun.run(
                 "news-enricher", pipeline.enricherArguments(exitWhenIdle: 3), timeout: .seconds(180))
@@ -32,7 +42,8 @@ extension BrokerTests {
             let enrichedIDs = enriched.compactMap { $0.key.map { String(decoding: $0, as: UTF8.self) } }
             #expect(Set(enrichedIDs) == ids)
             print(
-                "graceful shutdown, enricher: SIGTERM mid-stream, exit status \(status) after \(took) "
+                "graceful shutdown, enricher: SIGTERM mid-stream with \(committed) of \(published) offsets committed, "
+                    + "exit status \(status) after \(took) "
                     + "(bound \(Self.bound)); after a restart \(Set(enrichedIDs).count) of \(ids.count) ids enriched, "
                     + "\(enrichedIDs.count - Set(enrichedIDs).count) duplicates")
         }
@@ -57,6 +68,7 @@ extension BrokerTests {
             }
             let (status, took) = await Self.terminate(sink)
             let linesAtStop = FaultInjection.lineCount(in: output)
+            #expect(linesAtStop < articles.count, "the signal must land before the last line")
             #expect(status == 0, "\(sink.standardErrorSoFar.suffix(2000))")
             #expect(took < Self.bound)
             _ = try await publishing.value

@@ -42,6 +42,7 @@ extension BrokerTests {
             }
             let killsMidStream = killedAt.filter { $0 < articles.count }.count
             let published = try await publishing.value
+            #expect(killsMidStream == 5, "every kill must land before the last line: \(killedAt)")
             let final = try await ExecutableRun.run(
                 "news-sink", pipeline.sinkArguments(to: output, exitWhenIdle: 3), timeout: .seconds(120))
             #expect(final.status == 0, "\(final.standardError)")
