@@ -48,6 +48,12 @@ final class BrokerProxy {
         child = nil
     }
 
+    /// Kills the proxy without waiting, for clean-up that cannot wait.
+    func kill() {
+        child?.send(SIGKILL)
+        child = nil
+    }
+
     struct ProxyError: Error, CustomStringConvertible {
         var description: String
     }
