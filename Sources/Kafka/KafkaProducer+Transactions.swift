@@ -68,7 +68,8 @@ extension KafkaProducer {
 
     /// Runs a blocking transactional call on the producer's own queue. Stops waiting when the
     /// calling task is cancelled (the call goes on alone, and the transaction is left to the
-    /// broker's timeout or to the next producer with the same id).
+    /// broker's timeout or to the next producer with the same id), and fails as fatal, for the
+    /// producer to be replaced, when the call outlives its own timeout.
     private func runTransactional(
         _ operation: String,
         timeout: Duration,
@@ -85,8 +86,13 @@ extension KafkaProducer {
         }
         guard let outcome else {
             if Task.isCancelled { throw .cancelled(operation) }
+            // librdkafka bounds the call itself, so it is stuck, and every later call on this
+            // queue would wait behind it: the producer cannot be used again.
             throw KafkaError(
-                kind: .timedOut, message: "\(operation) did not return within \(timeout)", isRetriable: true)
+                kind: .timedOut,
+                message: "\(operation) did not return within \(timeout); librdkafka is stuck in it, "
+                    + "so this producer must be replaced",
+                isFatal: true)
         }
         if let error = outcome { throw error }
     }

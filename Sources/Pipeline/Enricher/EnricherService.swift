@@ -59,9 +59,6 @@ public struct EnricherService: Service {
         try await TopicProvisioner(client: configuration.consumer.client, logger: logger).ensure([
             configuration.inputTopic, configuration.outputTopic, configuration.deadLetterTopic,
         ])
-        let producer = try KafkaProducer(configuration: configuration.producer, logger: logger)
-        let consumer = try KafkaConsumer(configuration: configuration.consumer, logger: logger)
-        let window = InFlightWindow(limits: configuration.limits)
         logger.info(
             "enriching",
             metadata: [
@@ -70,6 +67,36 @@ public struct EnricherService: Service {
                 "mode": "\(configuration.exactlyOnce ? "exactly-once" : "at-least-once")",
                 "passthrough": "\(configuration.passthrough)",
             ])
+        var backoff = Self.firstReplacementBackoff
+        while true {
+            do {
+                return try await runClients()
+            } catch let error as KafkaError
+                where configuration.exactlyOnce && error.isFatal && error.kind != .fenced
+            {
+                // librdkafka's remedy for a fatal producer error: a new producer. Its
+                // initialisation fences the old one and aborts the open transaction, whose
+                // records the new consumer reads again from the committed offsets. A fenced
+                // producer is left to stop: replacing it would fence the enricher that did.
+                logger.error("the transactional producer failed; replacing it and the consumer in \(backoff): \(error)")
+                let wait = backoff
+                guard (try? await cancelWhenGracefulShutdown({ try await Task.sleep(for: wait) })) != nil,
+                    !Task.isShuttingDownGracefully
+                else { return }
+                backoff = min(backoff * 2, Self.lastReplacementBackoff)
+            }
+        }
+    }
+
+    /// Between replacements of a failed transactional producer: the first wait, doubled each time up to the last.
+    static let firstReplacementBackoff: Duration = .seconds(1)
+    static let lastReplacementBackoff: Duration = .seconds(30)
+
+    /// One producer and consumer, from their creation until the flow stops or they fail.
+    private func runClients() async throws {
+        let producer = try KafkaProducer(configuration: configuration.producer, logger: logger)
+        let consumer = try KafkaConsumer(configuration: configuration.consumer, logger: logger)
+        let window = InFlightWindow(limits: configuration.limits)
         do {
             try consumer.subscribe(topics: [configuration.inputTopic])
             let flow = RecordFlow(

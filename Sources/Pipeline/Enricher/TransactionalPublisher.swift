@@ -50,8 +50,11 @@ final class TransactionalPublisher {
         var maximumAge: Duration
     }
 
-    /// How long one transactional call may wait for the coordinator before it is retried.
-    static let callTimeout: Duration = .seconds(30)
+    /// How long one transactional call may wait for the coordinator before it is retried. The
+    /// flow does not poll the consumer meanwhile, and the group drops a member that has not
+    /// polled for `max.poll.interval.ms` (10 s by default), so a longer wait only loses the
+    /// partitions too.
+    static let callTimeout: Duration = .seconds(10)
 
     private let producer: KafkaProducer
     private let consumer: KafkaConsumer
