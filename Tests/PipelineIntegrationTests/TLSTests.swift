@@ -35,8 +35,8 @@ extension BrokerTests {
                 let provenance = try #require(line["provenance"] as? [String: Any])
                 #expect(provenance["topic"] as? String == pipeline.rawTopic)
             }
-            // Every worker's connections went through stunnel: the broker's plain port was
-            // given to no one and advertised to no one.
+            // The fixture's wiring: the broker's plain port is given to no worker and advertised
+            // to none, so stunnel must have completed a handshake for each of the three.
             #expect(broker.tlsSessions() >= 3, "stunnel log: \(broker.tunnelLog.path)")
         }
 
