@@ -7,7 +7,8 @@ public struct KafkaError: Error, Sendable, CustomStringConvertible {
     public enum Kind: Sendable {
         /// A configuration property was rejected or a value was invalid.
         case configuration
-        /// No broker could be reached within the allowed time.
+        /// No broker could be reached within the allowed time: connections were refused, or
+        /// their TLS handshakes failed (the message then says why).
         case brokerUnreachable
         /// The message is larger than the producer or broker allows.
         case messageTooLarge

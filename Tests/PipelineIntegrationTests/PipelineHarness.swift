@@ -3,10 +3,13 @@ import Kafka
 import Logging
 import Testing
 
-/// One test's private pipeline on the shared test broker: unique topics and groups, so tests
-/// never see each other's records.
+/// One test's private pipeline on the shared test broker (or a broker of the test's own):
+/// unique topics and groups, so tests never see each other's records.
 struct PipelineHarness {
     let brokers: String
+    /// librdkafka properties every client of this pipeline gets (`-X key=value` for the
+    /// workers), such as TLS settings.
+    let clientProperties: [String: String]
     let rawTopic = TestEnvironment.uniqueName("raw")
     let enrichedTopic = TestEnvironment.uniqueName("enriched")
     let deadLetterTopic = TestEnvironment.uniqueName("dlq")
@@ -15,15 +18,28 @@ struct PipelineHarness {
 
     init() throws {
         brokers = try TestEnvironment.requireBrokers()
+        clientProperties = [:]
+    }
+
+    /// A pipeline on `brokers` rather than the shared test broker.
+    init(brokers: String, clientProperties: [String: String]) {
+        self.brokers = brokers
+        self.clientProperties = clientProperties
+    }
+
+    /// `--brokers` and one `-X` per client property: what every worker is started with.
+    var connectionArguments: [String] {
+        ["--brokers", brokers]
+            + clientProperties.sorted { $0.key < $1.key }.flatMap { ["-X", "\($0.key)=\($0.value)"] }
     }
 
     func produce(_ paths: [String]) async throws -> ExecutableRun.Result {
-        try await ExecutableRun.run("news-producer", ["--brokers", brokers, "--topic", rawTopic, "--"] + paths)
+        try await ExecutableRun.run("news-producer", connectionArguments + ["--topic", rawTopic, "--"] + paths)
     }
 
     func enricherArguments(exitWhenIdle: Double? = 3) -> [String] {
-        [
-            "--brokers", brokers, "--group", enricherGroup, "--input-topic", rawTopic,
+        connectionArguments + [
+            "--group", enricherGroup, "--input-topic", rawTopic,
             "--output-topic", enrichedTopic, "--dlq-topic", deadLetterTopic,
         ] + (exitWhenIdle.map { ["--exit-when-idle", String($0)] } ?? [])
     }
@@ -33,7 +49,7 @@ struct PipelineHarness {
     }
 
     func sinkArguments(to directory: URL, exitWhenIdle: Double? = 3) -> [String] {
-        ["--brokers", brokers, "--group", sinkGroup, "--topic", enrichedTopic, "--output", directory.path]
+        connectionArguments + ["--group", sinkGroup, "--topic", enrichedTopic, "--output", directory.path]
             + (exitWhenIdle.map { ["--exit-when-idle", String($0)] } ?? [])
     }
 
@@ -44,7 +60,8 @@ struct PipelineHarness {
     /// Every record in `topic`, read from the beginning with a throwaway group until each
     /// partition is drained and nothing more arrives for a second.
     func readAll(_ topic: String, timeout: Duration = .seconds(60)) async throws -> [ConsumedRecord] {
-        let client = KafkaClientConfiguration(bootstrapServers: [brokers], clientID: "integration-test")
+        let client = KafkaClientConfiguration(
+            bootstrapServers: [brokers], clientID: "integration-test", additional: clientProperties)
         let consumer = try KafkaConsumer(
             configuration: ConsumerConfiguration(client: client, groupID: TestEnvironment.uniqueName("reader")),
             logger: Logger(label: "integration-test"))

@@ -25,6 +25,15 @@ enum TestEnvironment {
         try #require(value, "\(name) is not set: run the tests with scripts/test.sh")
     }
 
+    /// The path of `name` on PATH, for programs scripts/lib/environment.sh installs from
+    /// Debian packages (`debianPackage`).
+    static func program(_ name: String, debianPackage: String) throws -> String {
+        let directories = (variables["PATH"] ?? "").split(separator: ":")
+        let path = directories.map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+        return try #require(
+            path, "\(name) is not on PATH: install Debian's \(debianPackage), as scripts/test.sh does")
+    }
+
     static let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 

@@ -23,6 +23,10 @@ ensure_system_packages() {
     command -v pkg-config >/dev/null || missing+=(pkg-config)
     command -v kcat >/dev/null || missing+=(kcat)
     python3 -c 'import venv, ensurepip' 2>/dev/null || missing+=(python3-venv)
+    # The TLS tests put stunnel in front of the local broker, which has no TLS listener, and
+    # make their certificates with the openssl command.
+    command -v stunnel4 >/dev/null || missing+=(stunnel4)
+    command -v openssl >/dev/null || missing+=(openssl)
     if ((${#missing[@]})); then
         log "installing Debian packages: ${missing[*]}"
         as_root apt-get update -qq

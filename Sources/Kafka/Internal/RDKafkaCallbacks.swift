@@ -12,6 +12,14 @@ enum RDKafkaCallbacks {
         rd_kafka_conf_set_error_cb(configuration) { client, code, reason, opaque in
             RDKafkaCallbacks.error(client: client, code: code, reason: reason, opaque: opaque)
         }
+        // Returns RD_KAFKA_CONF_INVALID on a librdkafka built without TLS, where there is no
+        // certificate to verify: nothing to do then.
+        _ = rd_kafka_conf_set_ssl_cert_verify_cb(configuration) {
+            _, brokerName, _, x509Error, _, _, _, reason, reasonCapacity, opaque in
+            CertificateVerification.verify(
+                brokerName: brokerName, x509Error: x509Error, reason: reason, reasonCapacity: reasonCapacity,
+                opaque: opaque)
+        }
         switch role {
         case .producer:
             rd_kafka_conf_set_dr_msg_cb(configuration) { _, message, opaque in
@@ -65,10 +73,17 @@ enum RDKafkaCallbacks {
             )
             return
         }
-        if error == RD_KAFKA_RESP_ERR__TRANSPORT || error == RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN
-            || error == RD_KAFKA_RESP_ERR__RESOLVE
-        {
-            context.recordBrokerFailure(reasonText)
+        switch error {
+        case RD_KAFKA_RESP_ERR__SSL:
+            context.recordTLSFailure(reasonText)
+        case RD_KAFKA_RESP_ERR__TRANSPORT where Self.isRaisedByOpenSSL(reasonText):
+            context.recordTLSFailure(reasonText)
+        case RD_KAFKA_RESP_ERR__TRANSPORT, RD_KAFKA_RESP_ERR__RESOLVE:
+            context.recordBrokerFailure(reasonText, failedBeforeTLS: true)
+        case RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN:
+            context.recordBrokerFailure(reasonText, failedBeforeTLS: false)
+        default:
+            break
         }
         let level: Logger.Level = context.isRepeatedError(code: code, reason: reasonText) ? .debug : .warning
         context.logger.log(
@@ -76,5 +91,12 @@ enum RDKafkaCallbacks {
             "librdkafka error: \(reasonText)",
             metadata: [LogMetadataKey.errorCode: "\(String(cString: rd_kafka_err2name(error)))"]
         )
+    }
+
+    /// Whether a transport error came from OpenSSL, whose error strings name "SSL routines": a
+    /// broker that wants a client certificate and got none answers the finished handshake with
+    /// an alert, which librdkafka reports as a failed receive (`_TRANSPORT`), not as `_SSL`.
+    private static func isRaisedByOpenSSL(_ reason: String) -> Bool {
+        reason.contains("SSL routines")
     }
 }
