@@ -26,20 +26,26 @@ import Testing
 
     @Test func aReplayedRecordThatFailsAgainCountsTheNextAttemptWithFreshHeaders() {
         let first = DeadLetter.message(for: record, kind: .invalidEncoding, reason: "bad byte", topic: "dlq")
-        let deadLetter = ConsumedRecord(
-            topic: "dlq", partition: 0, offset: 7, key: first.key, value: first.value, headers: first.headers)
+        let deadLetter = ConsumedRecord(consuming: first, partition: 0, offset: 7)
         let replayed = DeadLetterReplay.replayMessage(for: deadLetter, to: "articles.raw")
         #expect(replayed.topic == "articles.raw")
         #expect(replayed.value == record.value)
         #expect(replayed.headers.map(\.key).sorted() == ["attempt", "source"])
 
-        let again = ConsumedRecord(
-            topic: "articles.raw", partition: 2, offset: 90, key: replayed.key, value: replayed.value,
-            headers: replayed.headers)
+        let again = ConsumedRecord(consuming: replayed, partition: 2, offset: 90)
         let second = DeadLetter.message(for: again, kind: .invalidEncoding, reason: "still bad", topic: "dlq")
         #expect(second.headers.string(for: "attempt") == "2")
         #expect(second.headers.string(for: "source-offset") == "90")
         #expect(second.headers.filter { $0.key == "error-kind" }.count == 1)
+    }
+}
+
+extension ConsumedRecord {
+    /// How `message` reads back from the broker at `partition` and `offset`.
+    init(consuming message: OutgoingMessage, partition: Int32, offset: Int64) {
+        self.init(
+            topic: message.topic, partition: partition, offset: offset, key: message.key, value: message.value ?? [],
+            headers: message.headers, isTombstone: message.value == nil)
     }
 }
 
