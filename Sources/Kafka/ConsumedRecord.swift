@@ -10,8 +10,10 @@ public struct ConsumedRecord: Sendable {
     public var offset: Int64
     /// The record key, `nil` when the record has none.
     public var key: [UInt8]?
-    /// The record value (empty for a record with a null value).
+    /// The record value; empty for a null value, which ``isTombstone`` tells from an empty one.
     public var value: [UInt8]
+    /// Whether the value was null (a tombstone) rather than present, if perhaps empty.
+    public var isTombstone: Bool
     /// The record headers, in order.
     public var headers: [KafkaHeader]
     /// The record timestamp when the broker gave one.
@@ -25,7 +27,8 @@ public struct ConsumedRecord: Sendable {
         key: [UInt8]?,
         value: [UInt8],
         headers: [KafkaHeader] = [],
-        timestamp: Date? = nil
+        timestamp: Date? = nil,
+        isTombstone: Bool = false
     ) {
         self.topic = topic
         self.partition = partition
@@ -34,6 +37,7 @@ public struct ConsumedRecord: Sendable {
         self.value = value
         self.headers = headers
         self.timestamp = timestamp
+        self.isTombstone = isTombstone
     }
 
     /// The record's topic and partition.

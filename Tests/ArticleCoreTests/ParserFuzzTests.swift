@@ -138,7 +138,7 @@ import Testing
             slowest = max(slowest, elapsed)
             #expect(elapsed < slowCase, "\(family) case \(index) took \(elapsed)")
             // Decoding a Kafka value must never trap either, whatever was produced to the topic.
-            _ = RawArticle.decode(recordValue: bytes, fallbackSource: "fuzz", receivedAt: Date())
+            _ = try? RawArticle.decode(recordValue: bytes, fallbackSource: "fuzz", receivedAt: Date())
         }
         let errorSummary = errors.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value)" }
         print(

@@ -74,6 +74,33 @@ struct MockClusterTests {
         await admin.close()
     }
 
+    @Test func aNullValueIsConsumedAsATombstoneAndAnEmptyValueOrKeyAsEmpty() async throws {
+        let (admin, servers) = try MockCluster.start()
+        let topic = MockCluster.uniqueName("tombstones")
+        let producer = try KafkaProducer(
+            configuration: ProducerConfiguration(client: KafkaClientConfiguration(bootstrapServers: servers)),
+            logger: .quiet)
+        for (key, value) in [("null", nil), ("empty", []), ("", Array("body".utf8))] as [(String, [UInt8]?)] {
+            _ = try await producer.send(OutgoingMessage(topic: topic, key: Array(key.utf8), value: value))
+        }
+        let consumer = try KafkaConsumer(
+            configuration: MockCluster.consumerConfiguration(servers: servers, group: MockCluster.uniqueName("g")),
+            logger: .quiet)
+        try consumer.subscribe(topics: [topic])
+        let (records, _) = try await MockCluster.drain(consumer, expecting: 3)
+        let byKey = Dictionary(
+            uniqueKeysWithValues: records.map { (String(decoding: $0.key ?? [0xFF], as: UTF8.self), $0) })
+        #expect(byKey["null"]?.isTombstone == true)
+        #expect(byKey["null"]?.value == [])
+        #expect(byKey["empty"]?.isTombstone == false)
+        #expect(byKey["empty"]?.value == [])
+        #expect(byKey[""]?.key == [], "an empty key is not a missing one")
+        #expect(byKey[""]?.isTombstone == false)
+        await consumer.close()
+        await producer.close(timeout: .seconds(5))
+        await admin.close()
+    }
+
     @Test func sendRetriesWhileTheLocalQueueIsFullUntilEveryRecordIsDelivered() async throws {
         let (admin, servers) = try MockCluster.start()
         let logs = LogRecorder()

@@ -41,7 +41,8 @@ extension BrokerTests {
             var healthDuringOutage: String?
             // Files keep arriving while the broker is unreachable.
             for (index, message) in messages.enumerated() {
-                let article = try JSONSerialization.jsonObject(with: Data(message.value)) as? [String: Any]
+                let article =
+                    try JSONSerialization.jsonObject(with: Data(try #require(message.value))) as? [String: Any]
                 let temporary = drop.appendingPathComponent(".\(index).part")
                 try Data(((article?["text"] as? String) ?? "").utf8).write(to: temporary)
                 try FileManager.default.moveItem(at: temporary, to: drop.appendingPathComponent("article-\(index).txt"))

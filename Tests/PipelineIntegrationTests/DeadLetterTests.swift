@@ -26,20 +26,63 @@ import Testing
 
     @Test func aReplayedRecordThatFailsAgainCountsTheNextAttemptWithFreshHeaders() {
         let first = DeadLetter.message(for: record, kind: .invalidEncoding, reason: "bad byte", topic: "dlq")
-        let deadLetter = ConsumedRecord(
-            topic: "dlq", partition: 0, offset: 7, key: first.key, value: first.value, headers: first.headers)
+        let deadLetter = ConsumedRecord(consuming: first, partition: 0, offset: 7)
         let replayed = DeadLetterReplay.replayMessage(for: deadLetter, to: "articles.raw")
         #expect(replayed.topic == "articles.raw")
         #expect(replayed.value == record.value)
         #expect(replayed.headers.map(\.key).sorted() == ["attempt", "source"])
 
-        let again = ConsumedRecord(
-            topic: "articles.raw", partition: 2, offset: 90, key: replayed.key, value: replayed.value,
-            headers: replayed.headers)
+        let again = ConsumedRecord(consuming: replayed, partition: 2, offset: 90)
         let second = DeadLetter.message(for: again, kind: .invalidEncoding, reason: "still bad", topic: "dlq")
         #expect(second.headers.string(for: "attempt") == "2")
         #expect(second.headers.string(for: "source-offset") == "90")
         #expect(second.headers.filter { $0.key == "error-kind" }.count == 1)
+    }
+
+    @Test func aTombstoneIsDeadLetteredAsATombstoneAndReplayedAsOne() {
+        let tombstone = ConsumedRecord(
+            topic: "articles.raw", partition: 1, offset: 5, key: Array("id-2".utf8), value: [], isTombstone: true)
+        let deadLetter = DeadLetter.message(for: tombstone, kind: .tombstone, reason: "null", topic: "dlq")
+        #expect(deadLetter.value == nil, "null, not empty: the record as it was")
+        #expect(deadLetter.key == tombstone.key)
+        let replayed = DeadLetterReplay.replayMessage(
+            for: ConsumedRecord(consuming: deadLetter, partition: 0, offset: 3), to: "articles.raw")
+        #expect(replayed.value == nil)
+        #expect(replayed.key == tombstone.key)
+
+        let empty = ConsumedRecord(topic: "articles.raw", partition: 1, offset: 6, key: nil, value: [])
+        #expect(DeadLetter.message(for: empty, kind: .emptyBody, reason: "empty", topic: "dlq").value == [])
+    }
+
+    @Test func anAttemptHeaderSetByAnotherProducerCannotOverflowOrGoBackwards() {
+        for (header, attempt) in [("9223372036854775807", "1"), ("-4", "1"), ("tám", "1"), ("2", "3")] {
+            var foreign = record
+            foreign.headers = [KafkaHeader(key: "attempt", string: header)]
+            let message = DeadLetter.message(for: foreign, kind: .invalidEncoding, reason: "x", topic: "dlq")
+            #expect(message.headers.string(for: "attempt") == attempt, "attempt \(header)")
+        }
+        var invalidUTF8 = record
+        invalidUTF8.headers = [KafkaHeader(key: "attempt", value: [0xFF, 0xFE])]
+        let message = DeadLetter.message(for: invalidUTF8, kind: .invalidEncoding, reason: "x", topic: "dlq")
+        #expect(message.headers.string(for: "attempt") == "1")
+    }
+
+    @Test func aLongReasonIsCutToBoundTheDeadLetter() {
+        let reason = String(repeating: "ờ", count: 5_000)
+        let message = DeadLetter.message(for: record, kind: .notARawArticle, reason: reason, topic: "dlq")
+        let written = message.headers.string(for: "error-message") ?? ""
+        #expect(written.utf8.count <= DeadLetter.maximumReasonBytes)
+        #expect(written.hasSuffix("..."))
+        #expect(written.hasPrefix("ờờờ"))
+    }
+}
+
+extension ConsumedRecord {
+    /// How `message` reads back from the broker at `partition` and `offset`.
+    init(consuming message: OutgoingMessage, partition: Int32, offset: Int64) {
+        self.init(
+            topic: message.topic, partition: partition, offset: offset, key: message.key, value: message.value ?? [],
+            headers: message.headers, isTombstone: message.value == nil)
     }
 }
 

@@ -37,3 +37,22 @@ extension ArticleError {
         ArticleError(kind: .invalidCrawlerRecord, message: "invalid crawler record: \(problem)")
     }
 }
+
+extension ArticleError {
+    static func notARawArticle(_ problem: String) -> ArticleError {
+        ArticleError(kind: .notARawArticle, message: "not a raw article: \(problem)")
+    }
+
+    static func notAnEnrichedArticle(_ problem: String) -> ArticleError {
+        ArticleError(kind: .notAnEnrichedArticle, message: "not an enriched article: \(problem)")
+    }
+
+    static func unsupportedSchemaVersion(_ version: Int, record: String, readable: ClosedRange<Int>)
+        -> ArticleError
+    {
+        ArticleError(
+            kind: .unsupportedSchemaVersion,
+            message: "\(record) article of schema_version \(version); this release reads versions "
+                + "\(readable.lowerBound) to \(readable.upperBound): replay it after upgrading")
+    }
+}

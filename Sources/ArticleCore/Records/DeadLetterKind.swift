@@ -17,7 +17,8 @@ public enum DeadLetterKind: String, Sendable, CaseIterable {
     // Articles that cannot be parsed (stage `produce` for crawler lines, `enrich` otherwise).
     /// The article is larger than a record, or than the enricher's text limit.
     case tooLarge = "too_large"
-    /// A JSON Lines line, or a raw record, that is not a crawler record.
+    /// A JSON Lines line, or a JSON object on the raw topic without `schema_version`, that is
+    /// not a valid crawler record.
     case invalidCrawlerRecord = "invalid_crawler_record"
     /// The body is empty.
     case emptyBody = "empty_body"
@@ -34,6 +35,15 @@ public enum DeadLetterKind: String, Sendable, CaseIterable {
     /// The broker refused the enriched record for good (too large for the topic, not
     /// authorised, invalid): retrying cannot help.
     case outputRejected = "output_rejected"
+
+    // Records another producer put on a pipeline topic (stage `enrich` or `sink`).
+    /// The record's value is null (a tombstone): there is no article in it.
+    case tombstone
+    /// A JSON value on the raw topic that is neither a raw article nor a crawler record, or a
+    /// raw article whose fields do not decode.
+    case notARawArticle = "not_a_raw_article"
+    /// A raw or enriched article of a `schema_version` this release does not read.
+    case unsupportedSchemaVersion = "unsupported_schema_version"
 
     // Records on the enriched topic the sink cannot write (stage `sink`).
     /// The record does not decode as an enriched article.

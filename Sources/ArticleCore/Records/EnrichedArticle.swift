@@ -183,4 +183,32 @@ public struct EnrichedArticle: Sendable, Codable, Equatable {
     public static func decode(jsonBytes: [UInt8]) throws -> EnrichedArticle {
         try ArticleJSON.decode(EnrichedArticle.self, from: jsonBytes)
     }
+
+    /// Decodes a Kafka record value from `articles.enriched`, of a version in
+    /// ``SchemaVersion/readableEnriched``.
+    /// - Throws: ``ArticleError`` of kind `unsupportedSchemaVersion`, or `notAnEnrichedArticle`
+    ///   with a message naming what is wrong (not JSON, not an object, which field).
+    public static func decode(recordValue: [UInt8]) throws(ArticleError) -> EnrichedArticle {
+        let readable = SchemaVersion.readableEnriched
+        let decodingError: any Error
+        switch Result(catching: { try decode(jsonBytes: recordValue) }) {
+        case .success(let article):
+            guard readable.contains(article.schemaVersion) else {
+                throw .unsupportedSchemaVersion(article.schemaVersion, record: "enriched", readable: readable)
+            }
+            return article
+        case .failure(let error):
+            decodingError = error
+        }
+        switch ArticleJSON.shape(of: recordValue) {
+        case .notJSON:
+            throw .notAnEnrichedArticle(recordValue.isEmpty ? "the value is empty" : "the value is not valid JSON")
+        case .other(let type):
+            throw .notAnEnrichedArticle("the value is a JSON \(type), not an object")
+        case .object(.version(let version)) where !readable.contains(version):
+            throw .unsupportedSchemaVersion(version, record: "enriched", readable: readable)
+        case .object:
+            throw .notAnEnrichedArticle(ArticleJSON.explain(decodingError))
+        }
+    }
 }

@@ -38,20 +38,52 @@ extension RawArticle {
 
     /// Decodes a Kafka record value from `articles.raw`.
     ///
-    /// A value that is not a raw-article JSON object is still processed rather than dead-lettered:
-    /// a crawler line is read as one, and anything else (someone produced plain text to the topic)
-    /// is taken as the article bytes themselves, with `fallbackSource` as the source.
-    public static func decode(recordValue: [UInt8], fallbackSource: String, receivedAt: Date) -> RawArticle {
-        if let raw = try? ArticleJSON.decode(RawArticle.self, from: recordValue) {
+    /// A raw-article object of a version in ``SchemaVersion/readableRaw`` is read as it is. Other
+    /// producers' values are taken at their word: a JSON object without `schema_version` is read
+    /// as a crawler line, and a value that is not JSON at all (plain text, or bytes in another
+    /// encoding) is the article itself, with `fallbackSource` as its source.
+    /// - Throws: ``ArticleError`` of kind `unsupportedSchemaVersion` (a version this release does
+    ///   not read), `invalidCrawlerRecord` (an object without `schema_version` that is not a
+    ///   crawler line), or `notARawArticle` (JSON of another type, a value that opens like a JSON
+    ///   object but is not one, or a raw article whose fields do not decode); each message names
+    ///   what is wrong.
+    public static func decode(recordValue: [UInt8], fallbackSource: String, receivedAt: Date) throws(ArticleError)
+        -> RawArticle
+    {
+        let decodingError: any Error
+        switch Result(catching: { try ArticleJSON.decode(RawArticle.self, from: recordValue) }) {
+        case .success(let raw):
+            guard SchemaVersion.readableRaw.contains(raw.schemaVersion) else {
+                throw .unsupportedSchemaVersion(raw.schemaVersion, record: "raw", readable: SchemaVersion.readableRaw)
+            }
             return raw
+        case .failure(let error):
+            decodingError = error
         }
-        let text = String(decoding: recordValue, as: UTF8.self)
-        if text.drop(while: \.isWhitespace).first == "{",
-            let crawled = try? fromCrawlerLine(text, source: fallbackSource, receivedAt: receivedAt)
-        {
-            return crawled
+        switch ArticleJSON.shape(of: recordValue) {
+        case .notJSON:
+            // Text that merely opens with a brace is not an article: it is JSON gone wrong
+            // (truncated, or written by hand), and enriching it would publish the braces.
+            guard recordValue.first(where: { !Self.isJSONWhitespace($0) }) != UInt8(ascii: "{") else {
+                throw .notARawArticle("the value opens like a JSON object but is not valid JSON")
+            }
+            return fromBytes(recordValue, source: fallbackSource, contentType: "text/plain", receivedAt: receivedAt)
+        case .other(let type):
+            throw .notARawArticle("the value is a JSON \(type), not an object")
+        case .object(.absent):
+            return try fromCrawlerLine(
+                String(decoding: recordValue, as: UTF8.self), source: fallbackSource, receivedAt: receivedAt)
+        case .object(.notAnInteger):
+            throw .notARawArticle("field \"schema_version\" must be an integer")
+        case .object(.version(let version)) where !SchemaVersion.readableRaw.contains(version):
+            throw .unsupportedSchemaVersion(version, record: "raw", readable: SchemaVersion.readableRaw)
+        case .object(.version):
+            throw .notARawArticle(ArticleJSON.explain(decodingError))
         }
-        return fromBytes(recordValue, source: fallbackSource, contentType: "text/plain", receivedAt: receivedAt)
+    }
+
+    private static func isJSONWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
     }
 }
 

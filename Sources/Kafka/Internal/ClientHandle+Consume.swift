@@ -101,7 +101,8 @@ extension ClientHandle {
             key: key,
             value: value,
             headers: headers(of: message),
-            timestamp: timestamp
+            timestamp: timestamp,
+            isTombstone: fields.payload == nil
         )
     }
 

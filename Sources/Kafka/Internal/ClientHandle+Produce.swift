@@ -15,7 +15,7 @@ extension ClientHandle {
             return copy
         }
 
-        return message.value.withUnsafeBytes { value in
+        return withOptionalBytes(message.value) { value in
             withOptionalBytes(message.key) { key in
                 withHeaderBytes(message.headers) { headerValues in
                     var fields: [rd_kafka_vu_t] = []
@@ -33,8 +33,8 @@ extension ClientHandle {
 
                     var payload = rd_kafka_vu_t()
                     payload.vtype = RD_KAFKA_VTYPE_VALUE
-                    payload.u.mem.ptr = UnsafeMutableRawPointer(mutating: value.baseAddress)
-                    payload.u.mem.size = value.count
+                    payload.u.mem.ptr = value?.baseAddress.map { UnsafeMutableRawPointer(mutating: $0) }
+                    payload.u.mem.size = value?.count ?? 0
                     fields.append(payload)
 
                     if let key {
@@ -78,11 +78,16 @@ extension ClientHandle {
 }
 
 /// Calls `body` with the bytes of `bytes`, or with `nil` when there are none, keeping them valid during the call.
+/// Empty bytes still get an address: librdkafka reads a NULL pointer as null (no key, a tombstone,
+/// a null header), which is not the same as empty, and an empty array may have none.
 private func withOptionalBytes<Result>(
     _ bytes: [UInt8]?,
     _ body: (UnsafeRawBufferPointer?) -> Result
 ) -> Result {
     guard let bytes else { return body(nil) }
+    guard !bytes.isEmpty else {
+        return withUnsafeBytes(of: UInt8(0)) { body(UnsafeRawBufferPointer(start: $0.baseAddress, count: 0)) }
+    }
     return bytes.withUnsafeBytes { body($0) }
 }
 

@@ -133,7 +133,7 @@ public struct DeadLetterReplay: Sendable {
     static func replayMessage(for deadLetter: ConsumedRecord, to topic: String) -> OutgoingMessage {
         let attempt = deadLetter.headers.first { $0.key == RecordHeaderKey.attempt }
         return OutgoingMessage(
-            topic: topic, key: deadLetter.key, value: deadLetter.value,
+            topic: topic, key: deadLetter.key, value: deadLetter.isTombstone ? nil : deadLetter.value,
             headers: deadLetter.headers.filter { !DeadLetter.headerKeys.contains($0.key) }
                 + (attempt.map { [$0] } ?? []))
     }

@@ -14,7 +14,7 @@ final class DirectoryLock {
     init(file: URL, busyMessage: String) throws(StateFileError) {
         descriptor = Glibc.open(file.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            throw StateFileError("could not open \(file.path): \(String(cString: strerror(errno)))")
+            throw StateFileError("could not open \(file.path)", errno: errno)
         }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             Glibc.close(descriptor)

@@ -10,11 +10,11 @@ enum DurableDirectory {
     static func synchronize(_ directory: URL) throws(StateFileError) {
         let descriptor = open(directory.path, O_RDONLY | O_DIRECTORY)
         guard descriptor >= 0 else {
-            throw StateFileError("could not open \(directory.path) to sync it: \(String(cString: strerror(errno)))")
+            throw StateFileError("could not open \(directory.path) to sync it", errno: errno)
         }
         defer { close(descriptor) }
         guard fsync(descriptor) == 0 else {
-            throw StateFileError("could not sync \(directory.path): \(String(cString: strerror(errno)))")
+            throw StateFileError("could not sync \(directory.path)", errno: errno)
         }
     }
 }

@@ -204,10 +204,21 @@ public struct EnricherService: Service {
     /// The CPU work for one record, run on several cores at once: pure, it only logs.
     private func publication(for record: ConsumedRecord) -> Publication {
         var metadata = AcknowledgingPublisher.metadata(for: record)
-        let raw = RawArticle.decode(
-            recordValue: record.value,
-            fallbackSource: "\(record.topic)/\(record.partition)@\(record.offset)",
-            receivedAt: record.timestamp ?? Date())
+        func rejected(_ kind: DeadLetterKind, _ reason: String) -> Publication {
+            metadata[LogMetadataKey.errorKind] = "\(kind.rawValue)"
+            logger.warning("dead-lettering: \(reason)", metadata: metadata)
+            return deadLetter(record, kind: kind, reason: reason)
+        }
+        guard !record.isTombstone else { return rejected(.tombstone, DeadLetter.tombstoneReason) }
+        let raw: RawArticle
+        do {
+            raw = try RawArticle.decode(
+                recordValue: record.value,
+                fallbackSource: "\(record.topic)/\(record.partition)@\(record.offset)",
+                receivedAt: record.timestamp ?? Date())
+        } catch {
+            return rejected(error.kind, error.message)
+        }
         metadata[LogMetadataKey.articleID] = "\(raw.id)"
         let provenance = Provenance(
             enricherVersion: ArticleProcessor.version, topic: record.topic, partition: record.partition,
@@ -220,9 +231,7 @@ public struct EnricherService: Service {
             do {
                 article = try configuration.processor.process(raw, provenance: provenance)
             } catch {
-                metadata[LogMetadataKey.errorKind] = "\(error.kind.rawValue)"
-                logger.warning("dead-lettering: \(error.message)", metadata: metadata)
-                return deadLetter(record, kind: error.kind, reason: error.message)
+                return rejected(error.kind, error.message)
             }
         }
         let value = article.jsonBytes()
@@ -230,9 +239,8 @@ public struct EnricherService: Service {
         // costs an abort and a second pass.
         let limit = configuration.producer.maximumMessageBytes
         guard value.count <= limit else {
-            let reason = "enriched record is \(value.count) bytes, over the \(limit)-byte message limit"
-            logger.warning("dead-lettering: \(reason)", metadata: metadata)
-            return deadLetter(record, kind: .outputTooLarge, reason: reason)
+            return rejected(
+                .outputTooLarge, "enriched record is \(value.count) bytes, over the \(limit)-byte message limit")
         }
         logger.debug("enriched", metadata: metadata)
         let output = OutgoingMessage(

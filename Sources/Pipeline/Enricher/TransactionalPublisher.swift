@@ -193,7 +193,7 @@ final class TransactionalPublisher {
     private func send(
         _ message: OutgoingMessage, for record: ConsumedRecord, key: RecordKey, as role: AcknowledgingPublisher.Role
     ) async throws {
-        let bytes = message.value.count + (message.key?.count ?? 0)
+        let bytes = message.byteCount
         try await window.acquire(bytes: bytes)
         do {
             let delivery = try await producer.enqueue(message)

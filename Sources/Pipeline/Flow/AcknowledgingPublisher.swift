@@ -83,7 +83,7 @@ final class AcknowledgingPublisher: Sendable {
     ///   records in flight are processed again after a restart.
     func publish(_ message: OutgoingMessage, for record: ConsumedRecord, as role: Role) async throws {
         if let fatal = state.withLock({ $0.fatal }) { throw fatal }
-        let bytes = message.value.count + (message.key?.count ?? 0)
+        let bytes = message.byteCount
         try await window.acquire(bytes: bytes)
         let ticket = state.withLock { $0.tracker.begin(record.topicPartition, offset: record.offset) }
         let job = Job(

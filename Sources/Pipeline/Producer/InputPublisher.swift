@@ -107,7 +107,7 @@ struct InputPublisher: Sendable {
                 KafkaHeader(key: RecordHeaderKey.contentType, string: "application/json"),
                 KafkaHeader(key: RecordHeaderKey.source, string: article.source),
             ])
-        let bytes = message.value.count + (message.key?.count ?? 0)
+        let bytes = message.byteCount
         try await window.acquire(bytes: bytes)
         let metadata: Logger.Metadata = [
             LogMetadataKey.articleID: "\(article.id)", LogMetadataKey.source: "\(article.source)",

@@ -49,11 +49,10 @@ struct SinkCheckpoint: Codable, Equatable, Sendable {
             try handle.write(contentsOf: data)
             try handle.synchronize()
         } catch {
-            throw StateFileError("could not write the sink checkpoint \(temporary.path): \(error)")
+            throw StateFileError("could not write the sink checkpoint \(temporary.path)", cause: error)
         }
         guard rename(temporary.path, url.path) == 0 else {
-            throw StateFileError(
-                "could not replace the sink checkpoint \(url.path): \(String(cString: strerror(errno)))")
+            throw StateFileError("could not replace the sink checkpoint \(url.path)", errno: errno)
         }
         try DurableDirectory.synchronize(url.deletingLastPathComponent())
     }

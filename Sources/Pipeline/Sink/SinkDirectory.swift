@@ -26,7 +26,7 @@ final class SinkDirectory {
         do {
             try FileManager.default.createDirectory(at: stateDirectory, withIntermediateDirectories: true)
         } catch {
-            throw StateFileError("could not create the output directory \(url.path): \(error)")
+            throw StateFileError("could not create the output directory \(stateDirectory.path)", cause: error)
         }
         let lockFile = stateDirectory.appendingPathComponent("lock")
         lock = try DirectoryLock(

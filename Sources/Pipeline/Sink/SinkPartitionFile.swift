@@ -52,7 +52,7 @@ final class SinkPartitionFile {
             jsonLines = try FileHandle(forUpdating: paths.jsonLines)
             idLog = try FileHandle(forUpdating: paths.idLog)
         } catch {
-            throw StateFileError("could not open the output of \(partition): \(error)")
+            throw StateFileError("could not open the output of \(partition)", cause: error)
         }
         durable = checkpoint ?? SinkCheckpoint(nextOffset: 0, jsonLinesBytes: 0, lines: 0)
         current = durable
@@ -87,7 +87,9 @@ final class SinkPartitionFile {
         current.nextOffset = offset + 1
         current.jsonLinesBytes += Int64(line.count + 1)
         current.lines += 1
-        if pendingLines.count >= Self.bufferLimit { try writePending() }
+        if pendingLines.count >= Self.bufferLimit {
+            try rollingBackOnFailure { () throws(StateFileError) in try writePending() }
+        }
         return true
     }
 
@@ -97,7 +99,7 @@ final class SinkPartitionFile {
             try jsonLines.write(contentsOf: pendingLines)
             try idLog.write(contentsOf: pendingKeys)
         } catch {
-            throw StateFileError("could not append to \(paths.jsonLines.path): \(error)")
+            throw StateFileError("could not append to \(paths.jsonLines.path)", cause: error)
         }
         pendingLines.removeAll(keepingCapacity: true)
         pendingKeys.removeAll(keepingCapacity: true)
@@ -123,16 +125,37 @@ final class SinkPartitionFile {
     /// Returns the offset to store for the partition, or `nil` when nothing changed.
     func makeDurable() throws(StateFileError) -> Int64? {
         guard hasPendingWork else { return nil }
-        try writePending()
-        do {
-            try jsonLines.synchronize()
-            try idLog.synchronize()
-        } catch {
-            throw StateFileError("could not sync the output of \(partition): \(error)")
+        try rollingBackOnFailure { () throws(StateFileError) in
+            try writePending()
+            do {
+                try jsonLines.synchronize()
+                try idLog.synchronize()
+            } catch {
+                throw StateFileError("could not sync the output of \(partition)", cause: error)
+            }
+            try current.write(to: paths.checkpoint)
         }
-        try current.write(to: paths.checkpoint)
         durable = current
         return durable.nextOffset
+    }
+
+    /// Runs `body`, which writes; if it fails (a full disk), cuts the files back to the
+    /// checkpoint before rethrowing, so that a write that got part of the way leaves no partial
+    /// line behind, not even until the next start, and readers never see one.
+    private func rollingBackOnFailure(_ body: () throws(StateFileError) -> Void) throws(StateFileError) {
+        do {
+            try body()
+        } catch {
+            pendingLines.removeAll()
+            pendingKeys.removeAll()
+            current = durable
+            do {
+                try rollBack(hasCheckpoint: true)
+            } catch let rollBackError {
+                throw StateFileError("\(error.description); then \(rollBackError.description)")
+            }
+            throw error
+        }
     }
 
     /// Forgets everything since the last ``makeDurable()``: truncates the files back to the
@@ -178,7 +201,7 @@ final class SinkPartitionFile {
         } catch let error as StateFileError {
             throw error
         } catch {
-            throw StateFileError("could not roll \(paths.jsonLines.path) back to its checkpoint: \(error)")
+            throw StateFileError("could not roll \(paths.jsonLines.path) back to its checkpoint", cause: error)
         }
     }
 }

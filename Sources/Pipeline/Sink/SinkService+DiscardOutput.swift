@@ -28,7 +28,7 @@ extension SinkService {
                 try FileManager.default.removeItem(at: stateDirectory.appendingPathComponent(name))
             }
         } catch {
-            throw StateFileError("could not remove the earlier output in \(url.path): \(error)")
+            throw StateFileError("could not remove the earlier output in \(url.path)", cause: error)
         }
         withExtendedLifetime(directory) {}
         return removed.sorted()

@@ -179,12 +179,12 @@ public struct SinkService: Service {
             return
         }
         switch line {
-        case .rejected(let reason):
+        case .rejected(let kind, let reason):
             // Not ours to fix here; writing it would corrupt the output for every reader.
-            logger.error("dead-lettering a record that is not an enriched article: \(reason)", metadata: metadata)
+            metadata[LogMetadataKey.errorKind] = "\(kind.rawValue)"
+            logger.error("dead-lettering: \(reason)", metadata: metadata)
             let deadLetter = DeadLetter.message(
-                for: record, kind: .notAnEnrichedArticle, reason: reason, stage: .sink,
-                topic: configuration.deadLetterTopic)
+                for: record, kind: kind, reason: reason, stage: .sink, topic: configuration.deadLetterTopic)
             try await deadLetters.publish(deadLetter, for: record, as: .deadLetter)
             file.skip(offset: record.offset)
             counts.rejected += 1
@@ -204,17 +204,21 @@ public struct SinkService: Service {
 enum SinkLine: Sendable {
     /// An enriched article: its id and its JSON on one line, as UTF-8.
     case article(id: String, line: [UInt8])
-    /// Not an enriched article, and why.
-    case rejected(String)
+    /// Not an enriched article of a version this release writes, and why.
+    case rejected(DeadLetterKind, reason: String)
 
     init(for record: ConsumedRecord) {
+        guard !record.isTombstone else {
+            self = .rejected(.tombstone, reason: DeadLetter.tombstoneReason)
+            return
+        }
         // Decoding checks the UTF-8 too: JSON outside strings is ASCII, and the decoder
         // refuses a string that is not valid UTF-8.
         let article: EnrichedArticle
         do {
-            article = try EnrichedArticle.decode(jsonBytes: record.value)
+            article = try EnrichedArticle.decode(recordValue: record.value)
         } catch {
-            self = .rejected("\(error)")
+            self = .rejected(error.kind, reason: error.message)
             return
         }
         // A record on one line is written as it came, which is what the enricher publishes;

@@ -32,7 +32,7 @@ final class WatchState {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
-            throw StateFileError("could not create the watch state directory \(directory.path): \(error)")
+            throw StateFileError("could not create the watch state directory \(directory.path)", cause: error)
         }
         lock = try DirectoryLock(
             file: directory.appendingPathComponent("lock"),
@@ -57,7 +57,7 @@ final class WatchState {
             try log.truncate(atOffset: UInt64(min(validLength, data.count)))
             try log.seekToEnd()
         } catch {
-            throw StateFileError("could not read the watch state \(logFile.path): \(error)")
+            throw StateFileError("could not read the watch state \(logFile.path)", cause: error)
         }
     }
 
@@ -79,7 +79,7 @@ final class WatchState {
             line.append(UInt8(ascii: "\n"))
             try log.write(contentsOf: line)
         } catch {
-            throw StateFileError("could not append to the watch state in \(directory.path): \(error)")
+            throw StateFileError("could not append to the watch state in \(directory.path)", cause: error)
         }
         handled[path] = snapshot
         unsynced = true
@@ -91,7 +91,7 @@ final class WatchState {
         do {
             try log.synchronize()
         } catch {
-            throw StateFileError("could not sync the watch state in \(directory.path): \(error)")
+            throw StateFileError("could not sync the watch state in \(directory.path)", cause: error)
         }
         unsynced = false
     }
