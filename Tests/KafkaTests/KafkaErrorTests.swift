@@ -14,6 +14,7 @@ import Testing
         (3, "UNKNOWN_TOPIC_OR_PART", .librdkafka, true),
         (29, "TOPIC_AUTHORIZATION_FAILED", .librdkafka, false),
         (-186, "_INVALID_ARG", .configuration, false),
+        (-147, "_MAX_POLL_EXCEEDED", .librdkafka, true),
     ])
     func librdkafkaCodesMapToKindNameAndRetriability(
         code: Int32,

@@ -15,38 +15,15 @@ import WorkerRuntime
 struct RefusedOutputTests {
     @Test(arguments: [false, true])
     func anOutputRefusedForGoodIsDeadLetteredAndTheStreamGoesOn(exactlyOnce: Bool) async throws {
-        let admin = try KafkaAdmin(
-            configuration: KafkaClientConfiguration(
-                bootstrapServers: ["mock:0"], additional: ["test.mock.num.brokers": "1"]),
-            logger: Logger(label: "mock"))
-        let servers = try #require(admin.effectiveProperty("bootstrap.servers")).split(separator: ",").map(String.init)
-        let client = KafkaClientConfiguration(bootstrapServers: servers)
-        let (raw, enriched, dlq) = ("raw", "enriched", "dlq")
-        for topic in [raw, enriched, dlq] { admin.createMockTopic(topic, partitions: 1) }
-
-        let messages = FaultInjection.rawArticleMessages(20, topic: raw)
-        let producer = try KafkaProducer(
-            configuration: ProducerConfiguration(client: client), logger: Logger(label: "mock"))
-        for message in messages { _ = try await producer.send(message) }
-        await producer.close(timeout: .seconds(5))
-        let ids = Set(messages.compactMap { $0.key.map { String(decoding: $0, as: UTF8.self) } })
-
+        let mock = try await MockEnricherSetup(records: 20)
         // From here on, the first produce request (the enricher's first outputs) is refused.
-        admin.failNextProduceRequests(1, librdkafkaCode: 10)  // MESSAGE_TOO_LARGE
-        var producerConfiguration = ProducerConfiguration(client: client)
-        if exactlyOnce { producerConfiguration.transactionalID = "refused-\(UUID().uuidString)" }
-        var consumerConfiguration = ConsumerConfiguration(client: client, groupID: "enricher-\(UUID().uuidString)")
-        consumerConfiguration.sessionTimeout = .seconds(6)
-        var configuration = EnricherService.Configuration(
-            consumer: consumerConfiguration, producer: producerConfiguration)
-        configuration.inputTopic = raw
-        configuration.outputTopic = enriched
-        configuration.deadLetterTopic = dlq
-        configuration.exactlyOnce = exactlyOnce
-        configuration.exitWhenIdle = .seconds(2)
-        configuration.shutdown = ShutdownBudget(total: .seconds(10))
+        mock.admin.failNext(1, .produce, librdkafkaCode: 10)  // MESSAGE_TOO_LARGE
         let log = LogCapture()
-        try await EnricherService(configuration: configuration, logger: log.logger).run()
+        try await EnricherService(
+            configuration: mock.enricherConfiguration(exactlyOnce: exactlyOnce), logger: log.logger
+        )
+        .run()
+        let (client, enriched, dlq, ids, admin) = (mock.client, mock.enriched, mock.deadLetters, mock.ids, mock.admin)
 
         let outputs = try await Self.readAll(enriched, client: client, isolation: .readCommitted)
         let deadLetters = try await Self.readAll(dlq, client: client, isolation: .readCommitted)
@@ -70,7 +47,7 @@ struct RefusedOutputTests {
                 + "\(aborts) transaction(s) aborted")
     }
 
-    private static func readAll(_ topic: String, client: KafkaClientConfiguration, isolation: IsolationLevel)
+    static func readAll(_ topic: String, client: KafkaClientConfiguration, isolation: IsolationLevel)
         async throws -> [ConsumedRecord]
     {
         var configuration = ConsumerConfiguration(client: client, groupID: "reader-\(UUID().uuidString)")
@@ -89,6 +66,52 @@ struct RefusedOutputTests {
         }
         await consumer.close()
         return records
+    }
+}
+
+/// librdkafka's in-process mock cluster with the enricher's three topics, `records` raw
+/// articles already on the raw topic, and the enricher's configuration for it.
+struct MockEnricherSetup {
+    let admin: KafkaAdmin
+    let client: KafkaClientConfiguration
+    let raw = "raw"
+    let enriched = "enriched"
+    let deadLetters = "dlq"
+    /// The ids of the raw articles.
+    let ids: Set<String>
+
+    init(records: Int) async throws {
+        admin = try KafkaAdmin(
+            configuration: KafkaClientConfiguration(
+                bootstrapServers: ["mock:0"], additional: ["test.mock.num.brokers": "1"]),
+            logger: Logger(label: "mock"))
+        let servers = try #require(admin.effectiveProperty("bootstrap.servers")).split(separator: ",").map(String.init)
+        client = KafkaClientConfiguration(bootstrapServers: servers)
+        for topic in [raw, enriched, deadLetters] { admin.createMockTopic(topic, partitions: 1) }
+
+        let messages = FaultInjection.rawArticleMessages(records, topic: raw)
+        let producer = try KafkaProducer(
+            configuration: ProducerConfiguration(client: client), logger: Logger(label: "mock"))
+        for message in messages { _ = try await producer.send(message) }
+        await producer.close(timeout: .seconds(5))
+        ids = Set(messages.compactMap { $0.key.map { String(decoding: $0, as: UTF8.self) } })
+    }
+
+    /// An enricher that exits once idle for 2 s.
+    func enricherConfiguration(exactlyOnce: Bool) -> EnricherService.Configuration {
+        var producerConfiguration = ProducerConfiguration(client: client)
+        if exactlyOnce { producerConfiguration.transactionalID = "mock-\(UUID().uuidString)" }
+        var consumerConfiguration = ConsumerConfiguration(client: client, groupID: "enricher-\(UUID().uuidString)")
+        consumerConfiguration.sessionTimeout = .seconds(6)
+        var configuration = EnricherService.Configuration(
+            consumer: consumerConfiguration, producer: producerConfiguration)
+        configuration.inputTopic = raw
+        configuration.outputTopic = enriched
+        configuration.deadLetterTopic = deadLetters
+        configuration.exactlyOnce = exactlyOnce
+        configuration.exitWhenIdle = .seconds(2)
+        configuration.shutdown = ShutdownBudget(total: .seconds(10))
+        return configuration
     }
 }
 

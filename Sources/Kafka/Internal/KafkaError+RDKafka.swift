@@ -104,6 +104,9 @@ extension KafkaError {
         RD_KAFKA_RESP_ERR_NOT_COORDINATOR,
         RD_KAFKA_RESP_ERR_NOT_ENOUGH_REPLICAS,
         RD_KAFKA_RESP_ERR_NOT_ENOUGH_REPLICAS_AFTER_APPEND,
+        // The consumer left its group after a long stall (a stuck transactional call); it
+        // joins again at its next poll.
+        RD_KAFKA_RESP_ERR__MAX_POLL_EXCEEDED,
     ]
 }
 

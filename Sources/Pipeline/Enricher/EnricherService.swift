@@ -59,6 +59,9 @@ public struct EnricherService: Service {
         try await TopicProvisioner(client: configuration.consumer.client, logger: logger).ensure([
             configuration.inputTopic, configuration.outputTopic, configuration.deadLetterTopic,
         ])
+        let producer = ReplaceableProducer(try makeProducer())
+        let consumer = try KafkaConsumer(configuration: configuration.consumer, logger: logger)
+        let window = InFlightWindow(limits: configuration.limits)
         logger.info(
             "enriching",
             metadata: [
@@ -67,36 +70,6 @@ public struct EnricherService: Service {
                 "mode": "\(configuration.exactlyOnce ? "exactly-once" : "at-least-once")",
                 "passthrough": "\(configuration.passthrough)",
             ])
-        var backoff = Self.firstReplacementBackoff
-        while true {
-            do {
-                return try await runClients()
-            } catch let error as KafkaError
-                where configuration.exactlyOnce && error.isFatal && error.kind != .fenced
-            {
-                // librdkafka's remedy for a fatal producer error: a new producer. Its
-                // initialisation fences the old one and aborts the open transaction, whose
-                // records the new consumer reads again from the committed offsets. A fenced
-                // producer is left to stop: replacing it would fence the enricher that did.
-                logger.error("the transactional producer failed; replacing it and the consumer in \(backoff): \(error)")
-                let wait = backoff
-                guard (try? await cancelWhenGracefulShutdown({ try await Task.sleep(for: wait) })) != nil,
-                    !Task.isShuttingDownGracefully
-                else { return }
-                backoff = min(backoff * 2, Self.lastReplacementBackoff)
-            }
-        }
-    }
-
-    /// Between replacements of a failed transactional producer: the first wait, doubled each time up to the last.
-    static let firstReplacementBackoff: Duration = .seconds(1)
-    static let lastReplacementBackoff: Duration = .seconds(30)
-
-    /// One producer and consumer, from their creation until the flow stops or they fail.
-    private func runClients() async throws {
-        let producer = try KafkaProducer(configuration: configuration.producer, logger: logger)
-        let consumer = try KafkaConsumer(configuration: configuration.consumer, logger: logger)
-        let window = InFlightWindow(limits: configuration.limits)
         do {
             try consumer.subscribe(topics: [configuration.inputTopic])
             let flow = RecordFlow(
@@ -105,7 +78,7 @@ public struct EnricherService: Service {
             if configuration.exactlyOnce {
                 try await runTransactions(flow, window: window, consumer: consumer, producer: producer)
             } else {
-                try await runAtLeastOnce(flow, window: window, consumer: consumer, producer: producer)
+                try await runAtLeastOnce(flow, window: window, consumer: consumer, producer: producer.current)
             }
         } catch  where error.isCancellation {
             // Shutdown ran out of drain time: the records in hand are abandoned. Their offsets
@@ -128,9 +101,13 @@ public struct EnricherService: Service {
         await shutDown(consumer: consumer, producer: producer)
     }
 
+    private func makeProducer() throws -> KafkaProducer {
+        try KafkaProducer(configuration: configuration.producer, logger: logger)
+    }
+
     // The producer closes first, so the consumer's final commit covers only acknowledged output.
-    private func shutDown(consumer: KafkaConsumer, producer: KafkaProducer) async {
-        await producer.close(timeout: configuration.shutdown.close / 2)
+    private func shutDown(consumer: KafkaConsumer, producer: ReplaceableProducer) async {
+        await producer.current.close(timeout: configuration.shutdown.close / 2)
         await consumer.close(timeout: configuration.shutdown.close / 2)
         logger.info("enricher stopped")
     }
@@ -167,10 +144,10 @@ public struct EnricherService: Service {
     // MARK: Exactly once
 
     private func runTransactions(
-        _ flow: RecordFlow, window: InFlightWindow, consumer: KafkaConsumer, producer: KafkaProducer
+        _ flow: RecordFlow, window: InFlightWindow, consumer: KafkaConsumer, producer: ReplaceableProducer
     ) async throws {
         let transactions = TransactionalPublisher(
-            producer: producer, consumer: consumer, window: window,
+            producer: producer, makeProducer: makeProducer, consumer: consumer, window: window,
             configuration: .init(
                 deadLetterTopic: configuration.deadLetterTopic, maximumRecords: configuration.transactionRecords,
                 maximumAge: configuration.transactionInterval),

@@ -14,6 +14,12 @@ import WorkerRuntime
 /// (and a refused dead letter is dropped with a critical log): a record the broker will never
 /// take cannot make the transaction abort again and again.
 ///
+/// A producer that fails for good (fatal in librdkafka's terms, or stuck in a call) is replaced
+/// by a new one with the same `transactional.id`, whose initialisation fences the old one and
+/// aborts its transaction; the batch is then read again, as after an abort. The consumer keeps
+/// its place in the group: leaving it would cost a rebalance (and on Tansu can wedge the group).
+/// Only a fenced producer is not replaced: another enricher with the same id is running.
+///
 /// Used by the enricher's one flow task; delivery callbacks touch only `refusals` and the window.
 final class TransactionalPublisher {
     private struct RecordKey: Hashable, Sendable {
@@ -52,11 +58,12 @@ final class TransactionalPublisher {
 
     /// How long one transactional call may wait for the coordinator before it is retried. The
     /// flow does not poll the consumer meanwhile, and the group drops a member that has not
-    /// polled for `max.poll.interval.ms` (10 s by default), so a longer wait only loses the
-    /// partitions too.
-    static let callTimeout: Duration = .seconds(10)
+    /// polled for `max.poll.interval.ms` (10 s by default): a stuck call, found after this
+    /// and a margin, and its producer's replacement should fit in that.
+    static let callTimeout: Duration = .seconds(5)
 
-    private let producer: KafkaProducer
+    private let producer: ReplaceableProducer
+    private let makeProducer: () throws -> KafkaProducer
     private let consumer: KafkaConsumer
     private let window: InFlightWindow
     private let configuration: Configuration
@@ -71,11 +78,17 @@ final class TransactionalPublisher {
     private var knownRefusals: [RecordKey: Refusal] = [:]
     private var appliedRefusals: [RecordKey] = []
 
+    /// What the log says when a producer is replaced.
+    static let producerReplacementMessage = "the transactional producer failed for good; replacing it"
+    /// How long a replaced producer may take to close: it is likely stuck.
+    static let replacedProducerCloseTimeout: Duration = .seconds(2)
+
     init(
-        producer: KafkaProducer, consumer: KafkaConsumer, window: InFlightWindow, configuration: Configuration,
-        logger: Logger
+        producer: ReplaceableProducer, makeProducer: @escaping () throws -> KafkaProducer, consumer: KafkaConsumer,
+        window: InFlightWindow, configuration: Configuration, logger: Logger
     ) {
         self.producer = producer
+        self.makeProducer = makeProducer
         self.consumer = consumer
         self.window = window
         self.configuration = configuration
@@ -86,7 +99,7 @@ final class TransactionalPublisher {
     /// Registers the transactional id, aborting a predecessor's open transaction.
     func initialise() async throws {
         try await retry.run("initialising transactions") { () async throws(KafkaError) in
-            try await producer.initTransactions(timeout: Self.callTimeout)
+            try await producer.current.initTransactions(timeout: Self.callTimeout)
         }
     }
 
@@ -139,15 +152,17 @@ final class TransactionalPublisher {
             return try await abort()
         }
         do {
-            try await producer.sendOffsetsToTransaction(
+            try await producer.current.sendOffsetsToTransaction(
                 batch.nextOffsets, consumer: consumer, timeout: Self.callTimeout)
             try await retry.run("committing the transaction") { () async throws(KafkaError) in
-                try await producer.commitTransaction(timeout: Self.callTimeout)
+                try await producer.current.commitTransaction(timeout: Self.callTimeout)
             }
             logger.debug("transaction committed", metadata: ["records": "\(batch.records)"])
             for key in appliedRefusals { knownRefusals[key] = nil }
             appliedRefusals = []
             batch.close()
+        } catch let error as KafkaError where Self.needsNewProducer(error) {
+            try await abort(replacingProducerAfter: error)
         } catch let error as KafkaError where !error.isFatal && error.kind != .cancelled {
             logger.warning("transaction cannot commit; aborting it: \(error)")
             try await abort()
@@ -162,13 +177,22 @@ final class TransactionalPublisher {
         try await abort()
     }
 
-    /// Aborts the batch and moves the partitions still assigned back to its first records.
-    private func abort() async throws {
+    /// Aborts the batch, with a new producer if `fatal` says the current one cannot, and moves
+    /// the partitions still assigned back to its first records.
+    private func abort(replacingProducerAfter fatal: KafkaError? = nil) async throws {
         let learned = refusals.takeAll()
         knownRefusals.merge(learned) { _, new in new }
         appliedRefusals = []
-        try await retry.run("aborting the transaction") { () async throws(KafkaError) in
-            try await producer.abortTransaction(timeout: Self.callTimeout)
+        if let fatal {
+            try await replaceProducer(after: fatal)
+        } else {
+            do {
+                try await retry.run("aborting the transaction") { () async throws(KafkaError) in
+                    try await producer.current.abortTransaction(timeout: Self.callTimeout)
+                }
+            } catch let error as KafkaError where Self.needsNewProducer(error) {
+                try await replaceProducer(after: error)
+            }
         }
         let rewind = batch.rewindOffsets(within: consumer.assignment())
         try await consumer.seek(rewind, timeout: Self.callTimeout)
@@ -182,9 +206,38 @@ final class TransactionalPublisher {
         mustAbort = false
     }
 
+    /// Closes the failed producer (bounded: it may be stuck) and starts a new one, until one
+    /// initialises; waits 1 s, doubling up to 30 s, between attempts. Cancellation ends it.
+    private func replaceProducer(after error: KafkaError) async throws {
+        var failure = error
+        var backoff = Duration.seconds(1)
+        while true {
+            logger.error("\(Self.producerReplacementMessage): \(failure)")
+            await producer.current.close(timeout: Self.replacedProducerCloseTimeout)
+            producer.current = try makeProducer()
+            do {
+                return try await initialise()
+            } catch let error as KafkaError where Self.needsNewProducer(error) {
+                failure = error
+            }
+            try await Task.sleep(for: backoff)
+            backoff = min(backoff * 2, .seconds(30))
+        }
+    }
+
+    /// Whether `error` leaves the producer unusable, for a new one to take over.
+    private static func needsNewProducer(_ error: KafkaError) -> Bool {
+        error.isFatal && error.kind != .fenced
+    }
+
     private func add(_ record: ConsumedRecord) async throws {
         if !batch.isOpen {
-            try producer.beginTransaction()
+            do {
+                try producer.current.beginTransaction()
+            } catch  where Self.needsNewProducer(error) {
+                try await replaceProducer(after: error)
+                try producer.current.beginTransaction()
+            }
             batch.open(at: .now)
         }
         batch.add(record)
@@ -196,7 +249,7 @@ final class TransactionalPublisher {
         let bytes = message.byteCount
         try await window.acquire(bytes: bytes)
         do {
-            let delivery = try await producer.enqueue(message)
+            let delivery = try await producer.current.enqueue(message)
             delivery.whenDelivered { [refusals, window] outcome in
                 window.release(bytes: bytes)
                 if case .failure(let error) = outcome, error.refusesRecord {
@@ -205,8 +258,9 @@ final class TransactionalPublisher {
             }
         } catch {
             window.release(bytes: bytes)
-            if error.isFatal || error.kind == .cancelled { throw error }
-            guard error.refusesRecord else {
+            if error.kind == .cancelled || (error.isFatal && !Self.needsNewProducer(error)) { throw error }
+            // Aborting fails too on a producer that failed for good, and replaces it.
+            guard error.refusesRecord && !error.isFatal else {
                 mustAbort = true
                 return
             }
