@@ -7,20 +7,8 @@ extension BrokerTests {
     struct EndToEndTests {
         @Test func everySeedIsPublishedEnrichedAndWrittenExactlyOnce() async throws {
             let pipeline = try PipelineHarness()
-            let produced = try await pipeline.produce([TestEnvironment.seedsDirectory.path])
-            #expect(produced.status == 0, "producer: \(produced.standardError)")
-            #expect(produced.standardOutput.hasPrefix("published 5 of 5 articles"))
-
-            let enriched = try await pipeline.enrich()
-            #expect(enriched.status == 0, "enricher: \(enriched.standardError)")
             let output = try TestEnvironment.temporaryDirectory()
-            let sunk = try await pipeline.sink(to: output)
-            #expect(sunk.status == 0, "sink: \(sunk.standardError)")
-
-            let lines = try PipelineHarness.jsonLines(in: output)
-            #expect(lines.count == 5)
-            #expect(Set(lines.compactMap { $0["id"] as? String }).count == 5)
-            #expect(Set(lines.compactMap { $0["title"] as? String }) == SeedTitles.all)
+            let lines = try await pipeline.runSeeds(into: output)
             let published = Dictionary(
                 uniqueKeysWithValues: lines.map { ($0["title"] as? String ?? "", $0["published_at"] as? String) })
             #expect(published["Bế mạc Hội nghị Ngoại giao lần thứ 28"] == "2019-10-18")

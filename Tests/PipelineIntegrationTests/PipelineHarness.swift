@@ -33,6 +33,24 @@ struct PipelineHarness {
             + clientProperties.sorted { $0.key < $1.key }.flatMap { ["-X", "\($0.key)=\($0.value)"] }
     }
 
+    /// Publishes, enriches and writes the seeds into `output`, each stage run to idle; expects
+    /// every stage to succeed and one line for each seed. The lines.
+    func runSeeds(into output: URL) async throws -> [[String: Any]] {
+        let produced = try await produce([TestEnvironment.seedsDirectory.path])
+        #expect(produced.status == 0, "producer: \(produced.standardError)")
+        #expect(produced.standardOutput.hasPrefix("published 5 of 5 articles"))
+        let enriched = try await enrich()
+        #expect(enriched.status == 0, "enricher: \(enriched.standardError)")
+        let sunk = try await sink(to: output)
+        #expect(sunk.status == 0, "sink: \(sunk.standardError)")
+
+        let lines = try Self.jsonLines(in: output)
+        #expect(lines.count == 5)
+        #expect(Set(lines.compactMap { $0["id"] as? String }).count == 5)
+        #expect(Set(lines.compactMap { $0["title"] as? String }) == SeedTitles.all)
+        return lines
+    }
+
     func produce(_ paths: [String]) async throws -> ExecutableRun.Result {
         try await ExecutableRun.run("news-producer", connectionArguments + ["--topic", rawTopic, "--"] + paths)
     }

@@ -18,19 +18,7 @@ extension BrokerTests {
                 brokers: broker.address,
                 clientProperties: ["security.protocol": "ssl", "ssl.ca.location": authority.certificate])
 
-            let produced = try await pipeline.produce([TestEnvironment.seedsDirectory.path])
-            #expect(produced.status == 0, "producer: \(produced.standardError)")
-            #expect(produced.standardOutput.hasPrefix("published 5 of 5 articles"))
-            let enriched = try await pipeline.enrich()
-            #expect(enriched.status == 0, "enricher: \(enriched.standardError)")
-            let output = try TestEnvironment.temporaryDirectory()
-            let sunk = try await pipeline.sink(to: output)
-            #expect(sunk.status == 0, "sink: \(sunk.standardError)")
-
-            let lines = try PipelineHarness.jsonLines(in: output)
-            #expect(lines.count == 5)
-            #expect(Set(lines.compactMap { $0["id"] as? String }).count == 5)
-            #expect(Set(lines.compactMap { $0["title"] as? String }) == SeedTitles.all)
+            let lines = try await pipeline.runSeeds(into: try TestEnvironment.temporaryDirectory())
             for line in lines {
                 let provenance = try #require(line["provenance"] as? [String: Any])
                 #expect(provenance["topic"] as? String == pipeline.rawTopic)
