@@ -100,6 +100,6 @@ public struct RawArticle: Sendable, Codable, Equatable {
 
     /// The record as single-line UTF-8 JSON (the Kafka value).
     public func jsonBytes() -> [UInt8] {
-        ArticleJSON.encode(self)
+        JSONWriter.encode(self)
     }
 }
