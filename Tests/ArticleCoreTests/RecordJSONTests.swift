@@ -125,6 +125,17 @@ import Testing
         }
     }
 
+    @Test func timestampsAreISO8601InUTCRoundedToTheMillisecond() {
+        let foundation = Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt)
+        // Binary fractions, where Foundation's truncation and our rounding agree.
+        for seconds in [0, 951_782_400.5, 1_790_000_000.25, -86_400.125, 4_102_444_799.875] {
+            let date = Date(timeIntervalSince1970: seconds)
+            #expect(UTCTimestamp.format(date) == foundation.format(date))
+        }
+        #expect(UTCTimestamp.format(Date(timeIntervalSince1970: 1.9996)) == "1970-01-01T00:00:02.000Z")
+        #expect(UTCTimestamp.format(Date(timeIntervalSince1970: 1_700_000_000.027)) == "2023-11-14T22:13:20.027Z")
+    }
+
     // MARK: Reader
 
     @Test func readerReadsWhatTheWriterWrites() throws {
