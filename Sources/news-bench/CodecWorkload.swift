@@ -3,8 +3,8 @@ import ArticleCore
 import Foundation
 
 /// Encoding and decoding of the seeds' records, each path on its own: what a record's JSON
-/// costs the producer (raw encode), the enricher (raw decode, enriched encode) and the sink
-/// (enriched decode).
+/// costs the producer (raw encode, and the whole record from the file's bytes), the enricher
+/// (raw decode, enriched encode) and the sink (enriched decode).
 struct CodecWorkload {
     /// One codec path, named as `--codec-path` takes it.
     enum Path: String, CaseIterable, ExpressibleByArgument {
@@ -12,8 +12,12 @@ struct CodecWorkload {
         case decodeRaw = "decode-raw"
         case encodeEnriched = "encode-enriched"
         case decodeEnriched = "decode-enriched"
+        /// The producer's record from a file's bytes: validation, the id's normalisation and
+        /// hash, and the encoding.
+        case produceRaw = "produce-raw"
     }
 
+    let files: [[UInt8]]
     let raws: [RawArticle]
     let rawValues: [[UInt8]]
     let enriched: [EnrichedArticle]
@@ -21,6 +25,7 @@ struct CodecWorkload {
 
     /// Processes the seeds once, outside the measurement.
     init(seeds: [RawArticle]) throws {
+        files = seeds.map { Array($0.text?.utf8 ?? "".utf8) }
         let provenance = Provenance(
             enricherVersion: "bench", topic: "articles.raw", partition: 3, offset: 41_207, processedAt: Date())
         raws = seeds
@@ -38,6 +43,7 @@ struct CodecWorkload {
     func sizes(_ path: Path) -> [Int] {
         switch path {
         case .encodeRaw, .decodeRaw: rawValues.map(\.count)
+        case .produceRaw: files.map(\.count)
         case .encodeEnriched, .decodeEnriched: enrichedValues.map(\.count)
         }
     }
@@ -53,6 +59,9 @@ struct CodecWorkload {
             _ = enriched[index].jsonBytes()
         case .decodeEnriched:
             _ = try? EnrichedArticle.decode(recordValue: enrichedValues[index])
+        case .produceRaw:
+            _ = RawArticle.fromBytes(files[index], source: "bench", contentType: "text/plain", receivedAt: Date())
+                .jsonBytes()
         }
     }
 

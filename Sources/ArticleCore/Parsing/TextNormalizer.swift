@@ -53,10 +53,39 @@ enum TextNormalizer {
         return value >= 0x300 && !(0x1E00...0x1EFF).contains(value) && !(0x2010...0x20CF).contains(value)
     }
 
-    /// The form article ids are derived from: ``normalize(_:)`` with every whitespace run
-    /// (line breaks included) collapsed to one space and the ends trimmed.
-    static func canonicalForIdentity(_ text: String) -> String {
-        collapsingWhitespace(normalize(text))
+    /// The UTF-8 that article ids are derived from: ``normalize(_:)`` with every whitespace run
+    /// (line breaks included) collapsed to one space and the ends trimmed, as
+    /// ``collapsingWhitespace(_:)`` does. One pass over the scalars straight into bytes, without
+    /// the two strings in between: the producer derives an id for every article it reads.
+    static func canonicalForIdentity(_ text: String) -> [UInt8] {
+        canonicalForIdentity(text, composed: false)
+    }
+
+    private static func canonicalForIdentity(_ text: String, composed: Bool) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if !composed && mayNeedComposition(scalar) {
+                return canonicalForIdentity(text.precomposedStringWithCanonicalMapping, composed: true)
+            }
+            switch scalar.value {
+            case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD:
+                // Removed, as normalize(_:) removes them: they do not end a word.
+                continue
+            case 0x00...0x20, 0x7F:
+                // Line breaks, tabs and control characters, which normalize(_:) turns into
+                // line breaks or spaces.
+                pendingSpace = !output.isEmpty
+            case _ where isWhitespace(scalar):
+                pendingSpace = !output.isEmpty
+            default:
+                if pendingSpace { output.append(UInt8(ascii: " ")) }
+                pendingSpace = false
+                UTF8Encoding.append(scalar.value, to: &output)
+            }
+        }
+        return output
     }
 
     /// Collapses each whitespace run to one space and trims the ends.
