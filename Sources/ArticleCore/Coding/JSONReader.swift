@@ -1,5 +1,3 @@
-import Foundation
-
 /// Reads well-formed records straight from their bytes, without `JSONDecoder`.
 ///
 /// It is the fast path in front of ``ArticleJSON``'s decoder, not a second opinion: it reads a
@@ -207,15 +205,7 @@ struct JSONReader {
     }
 
     private static func validatedString(_ utf8: UnsafeBufferPointer<UInt8>) throws -> String {
-        // `String(decoding:)` validates on the standard library's fast path and replaces what is
-        // not valid UTF-8, so the bytes are valid exactly when the string kept them as they were.
-        // (`String(validating:)` says so directly, but being generic it costs a run-time metadata
-        // look-up per string, more than a short string's validation.)
-        var string = String(decoding: utf8, as: UTF8.self)
-        let unchanged = string.withUTF8 { kept in
-            kept.count == utf8.count && (utf8.isEmpty || memcmp(kept.baseAddress!, utf8.baseAddress!, utf8.count) == 0)
-        }
-        guard unchanged else { throw Unreadable() }
+        guard let string = UTF8Validation.string(utf8) else { throw Unreadable() }
         return string
     }
 
