@@ -4,12 +4,12 @@ import Foundation
 
 /// `news-bench`: throughput, latency and peak memory of the enricher's processing
 /// (`ArticleProcessor`: decode, parse, enrich) on one core, without Kafka, and of enrichment
-/// (`ArticleEnricher`) alone.
+/// (`ArticleEnricher`) alone; with `--codec`, of the records' JSON encoding and decoding.
 ///
 /// Run it from a release build: `swift run -c release news-bench`. Figures go to standard
 /// output, one line per workload, so they can be pasted into BENCHMARKS.md.
 @main
-struct NewsBench: AsyncParsableCommand {
+struct NewsBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "news-bench",
         abstract: "Measure article processing throughput, latency and peak memory on one core.")
@@ -23,8 +23,21 @@ struct NewsBench: AsyncParsableCommand {
     @Option(help: "Size in megabytes of each pathological input.")
     var pathologicalMegabytes = 10
 
-    func run() async throws {
+    @Flag(help: "Measure only the records' JSON encoding and decoding, path by path.")
+    var codec = false
+
+    @Option(help: "With --codec: run only this path.")
+    var codecPath: CodecWorkload.Path?
+
+    @Option(help: "With --codec: process this many records per path, untimed (for callgrind), instead of timing.")
+    var records: Int?
+
+    func run() throws {
         let articles = try SeedCorpus.load(directory: seeds)
+        if codec {
+            try runCodec(articles)
+            return
+        }
         print("news-bench: ArticleProcessor \(ArticleProcessor.version), one core, \(seconds) s per workload")
         let seedRun = try ThroughputMeasurement.run(articles, for: .seconds(seconds))
         print(seedRun.line(name: "seeds (\(articles.count) articles)"))
@@ -41,5 +54,18 @@ struct NewsBench: AsyncParsableCommand {
             print(run.line(name: input.name))
         }
         print("peak RSS: \(PeakMemory.residentMegabytes()) MB")
+    }
+
+    private func runCodec(_ articles: [RawArticle]) throws {
+        let workload = try CodecWorkload(seeds: articles)
+        let paths = codecPath.map { [$0] } ?? CodecWorkload.Path.allCases
+        for path in paths {
+            if let records {
+                workload.run(path, records: records)
+                print("\(path.rawValue): \(records) records")
+            } else {
+                print(workload.run(path, for: .seconds(seconds)))
+            }
+        }
     }
 }

@@ -11,7 +11,21 @@ import Testing
     static func process(_ bytes: [UInt8]) throws(ArticleError) -> EnrichedArticle {
         let raw = RawArticle.fromBytes(bytes, source: "t.txt", contentType: "text/plain", receivedAt: Date())
         return try ArticleProcessor().process(
-            raw, provenance: Provenance(enricherVersion: "t", topic: nil, partition: nil, offset: nil, processedAt: Date()))
+            raw,
+            provenance: Provenance(enricherVersion: "t", topic: nil, partition: nil, offset: nil, processedAt: Date()))
+    }
+
+    @Test func utf8StringIsMadeExactlyWhenTheBytesAreValid() {
+        let cases: [[UInt8]] = [
+            [], Array(Self.article.utf8), [0x41, 0x00, 0x7F], [0xF0, 0x9F, 0x98, 0x80], [0xC3, 0x28], [0xC0, 0x80],
+            [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0x80], Array(Self.article.utf8) + [0xE1, 0xBB],
+            [0xF0, 0x9F, 0x98], [0xFF, 0xFE, 0x41, 0x00],
+        ]
+        for bytes in cases {
+            let string = bytes.withUnsafeBufferPointer(UTF8Validation.string)
+            #expect((string != nil) == (UTF8Validation.firstInvalidByteOffset(in: bytes) == nil), "\(bytes)")
+            if let string { #expect(Array(string.utf8) == bytes) }
+        }
     }
 
     static func utf16(_ text: String, littleEndian: Bool, byteOrderMark: Bool) -> [UInt8] {
@@ -33,7 +47,8 @@ import Testing
 
     @Test(arguments: [(true, true), (false, true), (true, false), (false, false)])
     func utf16EitherByteOrderWithOrWithoutMarkIsDecoded(littleEndian: Bool, byteOrderMark: Bool) throws {
-        let article = try Self.process(Self.utf16(Self.article, littleEndian: littleEndian, byteOrderMark: byteOrderMark))
+        let article = try Self.process(
+            Self.utf16(Self.article, littleEndian: littleEndian, byteOrderMark: byteOrderMark))
         #expect(article.title == "Hội nghị Ngoại giao")
         #expect(article.lead == "Bộ trưởng Bùi Thanh Sơn phát biểu khai mạc hội nghị tại Hà Nội.")
         #expect(article.sourceEncoding == (littleEndian ? .utf16LittleEndian : .utf16BigEndian))
@@ -45,7 +60,8 @@ import Testing
         // them: 0xF2 is a dot below, 0xD2 a hook above. "Hội nghị":
         let title: [UInt8] = [0x48, 0xF4, 0xF2, 0x69, 0x20, 0x6E, 0x67, 0x68, 0x69, 0xF2]
         // "Bộ trưởng phát biểu."
-        let body: [UInt8] = Array("\n\nB".utf8) + [0xF4, 0xF2] + Array(" tr".utf8) + [0xFD, 0xF5, 0xD2] + Array("ng ph".utf8)
+        let body: [UInt8] =
+            Array("\n\nB".utf8) + [0xF4, 0xF2] + Array(" tr".utf8) + [0xFD, 0xF5, 0xD2] + Array("ng ph".utf8)
             + [0xE1] + Array("t bi".utf8) + [0xEA, 0xD2] + Array("u.".utf8)
         let article = try Self.process(title + body)
         #expect(article.title == "Hội nghị")
@@ -67,7 +83,8 @@ import Testing
     }
 
     @Test func latin1TextThatIsNotVietnameseIsRefusedWithTheReason() {
-        let french = Array("Le ministre a ouvert la conf".utf8) + [0xE9] + Array("rence annuelle ".utf8) + [0xE0]
+        let french =
+            Array("Le ministre a ouvert la conf".utf8) + [0xE9] + Array("rence annuelle ".utf8) + [0xE0]
             + Array(" Hano".utf8) + [0xEF] + Array(".".utf8)
         #expect {
             try Self.process(french)
@@ -92,7 +109,8 @@ import Testing
     }
 
     @Test func invisibleCharactersNonBreakingSpacesTabsAndCRLFAreNormalised() throws {
-        let messy = "\u{FEFF}Hội nghị\u{200B} Ngoại giao\r\n\r\n\u{00A0}\tBộ trưởng\u{00A0}Bùi Thanh Sơn phát\u{200D}biểu.\r\n"
+        let messy =
+            "\u{FEFF}Hội nghị\u{200B} Ngoại giao\r\n\r\n\u{00A0}\tBộ trưởng\u{00A0}Bùi Thanh Sơn phát\u{200D}biểu.\r\n"
         let article = try Self.process(Array(messy.utf8))
         #expect(article.title == "Hội nghị Ngoại giao")
         #expect(article.lead == "Bộ trưởng Bùi Thanh Sơn phátbiểu.")
@@ -107,7 +125,9 @@ import Testing
     }
 
     @Test func imageBytesAreBinaryContent() {
-        let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52]
+        let png: [UInt8] = [
+            0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52,
+        ]
         #expect {
             try Self.process(png)
         } throws: { error in

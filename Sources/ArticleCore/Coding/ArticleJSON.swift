@@ -1,12 +1,18 @@
 import Foundation
 
-/// The one JSON configuration every record of this module is written and read with.
+/// The one JSON format every record of this module is written and read in, as a `JSONEncoder`
+/// and `JSONDecoder` configuration.
 ///
 /// Keys come from each type's explicit `CodingKeys` (no key strategy), output has sorted keys,
 /// unescaped slashes and no newlines, and dates are ISO 8601 in UTC with milliseconds
 /// (``UTCTimestamp``).
 /// Keeping it in one place is what makes a record written by the producer byte-for-byte
 /// predictable for the enricher, the sink and non-Swift consumers.
+///
+/// The records themselves are written by ``JSONWriter`` and read first by ``JSONReader``, which
+/// cost a fraction of Foundation's coders on the hot path. The encoder here is the reference
+/// the writer is tested to match byte for byte; the decoder reads whatever the reader gives up
+/// on, and its errors are what ``explain(_:)`` turns into dead-letter reasons.
 enum ArticleJSON {
     private static let fractionalDates = Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt)
     private static let wholeSecondDates = Date.ISO8601FormatStyle(timeZone: .gmt)

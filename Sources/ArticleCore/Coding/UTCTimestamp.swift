@@ -13,12 +13,23 @@ enum UTCTimestamp {
         let millisecondOfDay = milliseconds - days * 86_400_000
         let (year, month, day) = CivilCalendar.date(days: days)
         let seconds = millisecondOfDay / 1000
-        return "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))T\(padded(seconds / 3600, 2)):"
-            + "\(padded(seconds / 60 % 60, 2)):\(padded(seconds % 60, 2)).\(padded(millisecondOfDay % 1000, 3))Z"
-    }
-
-    private static func padded(_ value: Int, _ width: Int) -> String {
-        let digits = String(value)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        // Assembled as bytes: every record carries two timestamps, and interpolating and
+        // concatenating seven padded strings cost as much as writing the rest of a short record.
+        var text: [UInt8] = []
+        text.reserveCapacity(24)
+        func append(_ value: Int, width: Int, then separator: Unicode.Scalar) {
+            let digits = String(value).utf8
+            text.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(0, width - digits.count)))
+            text.append(contentsOf: digits)
+            text.append(UInt8(ascii: separator))
+        }
+        append(year, width: 4, then: "-")
+        append(month, width: 2, then: "-")
+        append(day, width: 2, then: "T")
+        append(seconds / 3600, width: 2, then: ":")
+        append(seconds / 60 % 60, width: 2, then: ":")
+        append(seconds % 60, width: 2, then: ".")
+        append(millisecondOfDay % 1000, width: 3, then: "Z")
+        return String(decoding: text, as: UTF8.self)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Strict UTF-8 validation that reports where the first invalid byte is, so an error message can
 /// point the user at it.
 enum UTF8Validation {
@@ -6,6 +8,22 @@ enum UTF8Validation {
     /// The bytes without a leading UTF-8 byte order mark.
     static func droppingByteOrderMark(_ bytes: [UInt8]) -> ArraySlice<UInt8> {
         bytes.starts(with: byteOrderMark) ? bytes.dropFirst(3) : bytes[...]
+    }
+
+    /// The bytes as a string when they are valid UTF-8, else nil.
+    ///
+    /// `String(decoding:)` validates on the standard library's fast path and replaces what is not
+    /// valid UTF-8, so the bytes are valid exactly when the string kept them as they were: one
+    /// validation, where checking first and then making the string took two. (`String(validating:)`
+    /// says so directly, but being generic it costs a run-time metadata look-up per string, more
+    /// than a short string's validation.)
+    static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var string = String(decoding: bytes, as: UTF8.self)
+        let unchanged = string.withUTF8 { kept in
+            kept.count == bytes.count
+                && (bytes.isEmpty || memcmp(kept.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
+        }
+        return unchanged ? string : nil
     }
 
     /// Offset of the first byte that is not part of a well-formed UTF-8 sequence, or nil when the

@@ -53,10 +53,66 @@ enum TextNormalizer {
         return value >= 0x300 && !(0x1E00...0x1EFF).contains(value) && !(0x2010...0x20CF).contains(value)
     }
 
-    /// The form article ids are derived from: ``normalize(_:)`` with every whitespace run
-    /// (line breaks included) collapsed to one space and the ends trimmed.
-    static func canonicalForIdentity(_ text: String) -> String {
-        collapsingWhitespace(normalize(text))
+    /// The UTF-8 that article ids are derived from: ``normalize(_:)`` with every whitespace run
+    /// (line breaks included) collapsed to one space and the ends trimmed, as
+    /// ``collapsingWhitespace(_:)`` does. One pass over the UTF-8 straight into bytes, copying
+    /// the runs between spaces whole, without the two strings in between: the producer derives
+    /// an id for every article it reads.
+    static func canonicalForIdentity(_ text: String) -> [UInt8] {
+        var text = text
+        if let bytes = text.withUTF8({ identityBytes(of: $0, composed: false) }) { return bytes }
+        var composed = text.precomposedStringWithCanonicalMapping
+        return composed.withUTF8 { identityBytes(of: $0, composed: true)! }
+    }
+
+    /// ``canonicalForIdentity(_:)`` of valid UTF-8; nil, unless the text is `composed` already,
+    /// as soon as a scalar that NFC could change turns up.
+    private static func identityBytes(of utf8: UnsafeBufferPointer<UInt8>, composed: Bool) -> [UInt8]? {
+        var output: [UInt8] = []
+        output.reserveCapacity(utf8.count)
+        var pendingSpace = false
+        var runStart = 0
+        func endRun(at end: Int) {
+            guard runStart < end else { return }
+            if pendingSpace { output.append(UInt8(ascii: " ")) }
+            pendingSpace = false
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<end]))
+        }
+        /// Drops the scalar of `length` bytes at `index`; a space stands for it when it is whitespace.
+        func drop(at index: Int, length: Int, isSpace: Bool) {
+            endRun(at: index)
+            runStart = index + length
+            if isSpace { pendingSpace = !output.isEmpty }
+        }
+        var index = 0
+        while index < utf8.count {
+            let lead = utf8[index]
+            if lead < 0x80 {
+                // Line breaks, tabs and control characters, which normalize(_:) turns into line
+                // breaks or spaces, and spaces.
+                if lead <= 0x20 || lead == 0x7F { drop(at: index, length: 1, isSpace: true) }
+                index += 1
+                continue
+            }
+            let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            var value = UInt32(lead & (0x7F >> length))
+            for offset in 1..<length { value = value << 6 | UInt32(utf8[index + offset] & 0x3F) }
+            // Valid: the bytes are a String's UTF-8.
+            let scalar = Unicode.Scalar(value)!
+            if !composed && mayNeedComposition(scalar) { return nil }
+            switch value {
+            case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD:
+                // Removed, as normalize(_:) removes them: they do not end a word.
+                drop(at: index, length: length, isSpace: false)
+            case _ where isWhitespace(scalar):
+                drop(at: index, length: length, isSpace: true)
+            default:
+                break
+            }
+            index += length
+        }
+        endRun(at: utf8.count)
+        return output
     }
 
     /// Collapses each whitespace run to one space and trims the ends.

@@ -17,8 +17,8 @@ public struct ArticleID: Sendable, Hashable, Codable, CustomStringConvertible, R
         self.rawValue = rawValue
     }
 
-    private init(digestOf bytes: some Sequence<UInt8>) {
-        let digest = SHA256.hash(data: Array(bytes))
+    private init(digestOf bytes: [UInt8]) {
+        let digest = SHA256.hash(data: bytes)
         self.rawValue = HexEncoding.lowercase(digest.prefix(8))
     }
 
@@ -31,7 +31,7 @@ public struct ArticleID: Sendable, Hashable, Codable, CustomStringConvertible, R
     /// whitespace run (including NBSP and line breaks) is collapsed to one space and trimmed, so
     /// CRLF/LF and NFD/NFC copies of one article get one id.
     public static func derive(fromText text: String) -> ArticleID {
-        ArticleID(digestOf: TextNormalizer.canonicalForIdentity(text).utf8)
+        ArticleID(digestOf: TextNormalizer.canonicalForIdentity(text))
     }
 
     /// Derives the id from bytes that are not valid UTF-8: the hash of the bytes as they are.
@@ -42,7 +42,7 @@ public struct ArticleID: Sendable, Hashable, Codable, CustomStringConvertible, R
     /// Derives the id from a source URL: scheme and host lowercased, fragment dropped, trailing
     /// slash of the path dropped, surrounding whitespace ignored.
     public static func derive(fromURL url: String) -> ArticleID {
-        ArticleID(digestOf: canonicalURL(url).utf8)
+        ArticleID(digestOf: Array(canonicalURL(url).utf8))
     }
 
     static func canonicalURL(_ url: String) -> String {

@@ -169,7 +169,7 @@ public struct EnrichedArticle: Sendable, Codable, Equatable {
 
     /// ``jsonLine()`` as UTF-8 bytes, for a record value.
     public func jsonBytes() -> [UInt8] {
-        ArticleJSON.encode(self)
+        JSONWriter.encode(self)
     }
 
     /// Decodes one line written by ``jsonLine()``.
@@ -181,7 +181,9 @@ public struct EnrichedArticle: Sendable, Codable, Equatable {
     /// Decodes a record from its UTF-8 JSON bytes, such as a Kafka record value.
     /// - Throws: `DecodingError` when the bytes are not an enriched-article record.
     public static func decode(jsonBytes: [UInt8]) throws -> EnrichedArticle {
-        try ArticleJSON.decode(EnrichedArticle.self, from: jsonBytes)
+        // JSONDecoder reads what the fast reader gives up on, or says what is wrong with it.
+        if let article = JSONReader.decode(EnrichedArticle.self, from: jsonBytes) { return article }
+        return try ArticleJSON.decode(EnrichedArticle.self, from: jsonBytes)
     }
 
     /// Decodes a Kafka record value from `articles.enriched`, of a version in

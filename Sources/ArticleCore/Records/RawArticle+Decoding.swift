@@ -51,7 +51,12 @@ extension RawArticle {
         -> RawArticle
     {
         let decodingError: any Error
-        switch Result(catching: { try ArticleJSON.decode(RawArticle.self, from: recordValue) }) {
+        // JSONDecoder reads what the fast reader gives up on, or says what is wrong with it.
+        let decoded = Result {
+            try JSONReader.decode(RawArticle.self, from: recordValue)
+                ?? ArticleJSON.decode(RawArticle.self, from: recordValue)
+        }
+        switch decoded {
         case .success(let raw):
             guard SchemaVersion.readableRaw.contains(raw.schemaVersion) else {
                 throw .unsupportedSchemaVersion(raw.schemaVersion, record: "raw", readable: SchemaVersion.readableRaw)

@@ -82,8 +82,7 @@ public struct RawArticle: Sendable, Codable, Equatable {
     public static func fromBytes(_ bytes: [UInt8], source: String, contentType: String, receivedAt: Date) -> RawArticle
     {
         let withoutBOM = UTF8Validation.droppingByteOrderMark(bytes)
-        if UTF8Validation.firstInvalidByteOffset(in: withoutBOM) == nil {
-            let text = String(decoding: withoutBOM, as: UTF8.self)
+        if let text = withoutBOM.withUnsafeBufferPointer(UTF8Validation.string) {
             return RawArticle(
                 id: .derive(fromText: text), source: source, receivedAt: receivedAt,
                 contentType: contentType, text: text)
@@ -100,6 +99,6 @@ public struct RawArticle: Sendable, Codable, Equatable {
 
     /// The record as single-line UTF-8 JSON (the Kafka value).
     public func jsonBytes() -> [UInt8] {
-        ArticleJSON.encode(self)
+        JSONWriter.encode(self)
     }
 }
