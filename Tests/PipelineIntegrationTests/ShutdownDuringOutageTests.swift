@@ -64,12 +64,19 @@ extension BrokerTests {
                     ])
                 try await Self.dropArticles(0..<200, into: drop)
             case .producerBatch:
-                try await Self.dropArticles(0..<3000, into: drop)
+                try await Self.dropArticles(0..<6000, into: drop)
                 run = try ExecutableRun(
                     "news-producer",
                     common + ["--topic", pipeline.rawTopic, "--dlq-topic", pipeline.deadLetterTopic, drop.path])
             }
-            try await Task.sleep(for: .seconds(1))
+            if worker == .producerBatch {
+                // It publishes thousands a second: the outage must start as soon as it has read
+                // its inputs, for records to be in flight.
+                let reading = try await Self.waitFor(run, toLog: "inputs to publish", within: .seconds(30))
+                #expect(reading, "the producer never listed its inputs: \(run.standardErrorSoFar.suffix(1500))")
+            } else {
+                try await Task.sleep(for: .seconds(1))
+            }
             await proxy.stop()
             if worker == .producerWatching {
                 // Files that arrive during the outage are read and sent, and wait in flight.
