@@ -51,8 +51,9 @@ extension BrokerTests {
             for step in schedule {
                 try await Task.sleep(until: max(started + step.at, lastFaultEnded + .seconds(3)), clock: .continuous)
                 // Tansu 0.6 never re-forms a group whose leader leaves in the middle of a
-                // rebalance (RELIABILITY.md, known limits), so a fault waits for the group.
-                try await cluster.waitForSettledGroup(within: .seconds(30))
+                // rebalance (RELIABILITY.md, known limits), so a fault waits for both groups:
+                // a sink stopped while it was still joining left the sink's group wedged.
+                try await cluster.waitForSettledGroups(within: .seconds(30))
                 try await cluster.apply(step.fault)
                 lastFaultEnded = .now
                 cluster.noteUnexpectedExits()
@@ -95,7 +96,7 @@ extension BrokerTests {
                     + "\(cluster.enricherCommitsAtKills.count) commit checks after enricher kills, "
                     + "\(cluster.sinkChecks) after sink kills; lines compared with newsctl parse: \(lines.count), "
                     + "\(mismatched.count) differ; unexpected exits \(cluster.unexpectedExits.count); "
-                    + "waits for the group to settle before a fault: longest \(cluster.groupWaits.max() ?? .zero), "
+                    + "waits for the groups to settle before a fault: longest \(cluster.groupWaits.max() ?? .zero), "
                     + "\(cluster.unsettledGroups) gave up; stuck transactional producers replaced: "
                     + "\(cluster.logLines(containing: TransactionalPublisher.producerReplacementMessage))")
         }
@@ -196,7 +197,7 @@ final class ChaosCluster {
     private(set) var sinkCommitsAheadOfCheckpoints: [String] = []
     private(set) var sinkChecks = 0
     private(set) var faultCounts: [String: Int] = [:]
-    /// How long each fault waited for the group to settle, and how many gave up waiting.
+    /// How long each fault waited for the groups to settle, and how many gave up waiting.
     private(set) var groupWaits: [Duration] = []
     private(set) var unsettledGroups = 0
 
@@ -261,26 +262,31 @@ final class ChaosCluster {
         }
     }
 
-    /// Waits until each enricher's last group event is an assignment and the two together hold
-    /// every partition, so that no rebalance is under way and no dead member holds partitions;
-    /// counts the time waited.
-    func waitForSettledGroup(within timeout: Duration, without missing: Worker? = nil) async throws {
-        let rawPartitions = Int(PipelineTopics.defaultPartitions(for: pipeline.rawTopic))
+    /// Waits until both consumer groups are settled: each enricher's last group event is an
+    /// assignment and the two together hold every raw partition, and the sink holds every
+    /// enriched one. Then no rebalance is under way and no dead member holds partitions.
+    /// Counts the time waited.
+    func waitForSettledGroups(within timeout: Duration, without missing: Worker? = nil) async throws {
         let start = ContinuousClock.now
         defer { groupWaits.append(ContinuousClock.now - start) }
-        let members = [Worker.enricherA, .enricherB].filter { Optional($0) != missing }
-        while ContinuousClock.now - start < timeout {
-            let logs = members.compactMap { runs[$0]?.standardErrorSoFar }
-            let held = logs.map { Self.partitionsHeld(in: $0, of: pipeline.rawTopic) }
-            if held.allSatisfy({ $0 != nil }), Set(held.compactMap { $0 }.joined()).count == rawPartitions {
-                return
+        let groups: [(members: [Worker], topic: String)] = [
+            ([.enricherA, .enricherB], pipeline.rawTopic), ([.sink], pipeline.enrichedTopic),
+        ]
+        func settled(_ members: [Worker], on topic: String) -> Bool {
+            let held = members.filter { $0 != missing }.compactMap { runs[$0]?.standardErrorSoFar }.map {
+                Self.partitionsHeld(in: $0, of: topic)
             }
+            return held.allSatisfy { $0 != nil }
+                && Set(held.compactMap { $0 }.joined()).count == Int(PipelineTopics.defaultPartitions(for: topic))
+        }
+        while ContinuousClock.now - start < timeout {
+            if groups.allSatisfy({ settled($0.members, on: $0.topic) }) { return }
             try await Task.sleep(for: .milliseconds(200))
         }
         unsettledGroups += 1
     }
 
-    /// The partitions of `topic` an enricher's log says it holds, or `nil` if its last group
+    /// The partitions of `topic` a consumer's log says it holds, or `nil` if its last group
     /// event was a revocation (or it has had none yet).
     private static func partitionsHeld(in log: String, of topic: String) -> Set<String>? {
         guard
@@ -299,7 +305,7 @@ final class ChaosCluster {
     /// (whose session has yet to expire), which Tansu may not re-form if the old one led it.
     private func restart(_ worker: Worker) async throws {
         if worker == .enricherA || worker == .enricherB {
-            try await waitForSettledGroup(within: .seconds(30), without: worker)
+            try await waitForSettledGroups(within: .seconds(30), without: worker)
         }
         try start(worker)
     }
@@ -382,12 +388,9 @@ final class ChaosCluster {
 
     private func start(_ worker: Worker) throws {
         let brokers = ["--brokers", proxy.address]
-        // Info for the enrichers, whose assignments the test waits for; notice for the rest.
-        let enricherLogLevel = Self.librdkafkaDebug.isEmpty ? "info" : "debug"
-        let common = [
-            "--shutdown-timeout", "10", "--log-level",
-            worker == .enricherA || worker == .enricherB ? enricherLogLevel : "notice",
-        ]
+        // Info for the consumers, whose assignments the test waits for; notice for the producer.
+        let consumerLogLevel = Self.librdkafkaDebug.isEmpty ? "info" : "debug"
+        let common = ["--shutdown-timeout", "10", "--log-level", worker == .producer ? "notice" : consumerLogLevel]
         let arguments: [String]
         let executable: String
         switch worker {
@@ -409,14 +412,15 @@ final class ChaosCluster {
         case .sink:
             executable = "news-sink"
             arguments =
-                brokers + common + pipeline.sinkArguments(to: output, exitWhenIdle: nil).drop { $0 != "--group" }
+                brokers + common + Self.librdkafkaDebug
+                + pipeline.sinkArguments(to: output, exitWhenIdle: nil).drop { $0 != "--group" }
         }
         let run = try ExecutableRun(executable, arguments, tiedToParent: true)
         runs[worker] = run
         history.append((worker, run))
     }
 
-    /// `NEWS_CHAOS_DEBUG=cgrp,eos` logs the enrichers' librdkafka debug contexts, to see why a
+    /// `NEWS_CHAOS_DEBUG=cgrp,eos` logs the consumers' librdkafka debug contexts, to see why a
     /// group or a transaction stalled.
     private static let librdkafkaDebug =
         TestEnvironment.variables["NEWS_CHAOS_DEBUG"].map { ["-X", "debug=\($0)"] } ?? []
