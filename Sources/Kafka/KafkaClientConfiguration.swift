@@ -34,7 +34,32 @@ public struct KafkaClientConfiguration: Sendable {
     }
 
     /// Every librdkafka property these settings give an admin client, `additional` last.
-    func properties() -> [String: String] {
+    /// Secret values are included: show ``SecretProperty/masking(_:)`` of it, never this.
+    public func properties() -> [String: String] {
         baseProperties.merging(additional) { _, additional in additional }
+    }
+}
+
+// These settings end up in descriptions that are logged (swift-service-lifecycle logs each
+// service, configuration included, at debug level), printed and dumped; all three ways of
+// showing them mask secret properties (see ``SecretProperty``).
+extension KafkaClientConfiguration: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    public var description: String {
+        let shown = SecretProperty.masking(additional).sorted { $0.key < $1.key }
+            .map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
+        return "KafkaClientConfiguration(bootstrapServers: \(bootstrapServers), clientID: \(clientID), "
+            + "additional: [\(shown)])"
+    }
+
+    public var debugDescription: String { description }
+
+    public var customMirror: Mirror {
+        Mirror(
+            self,
+            children: [
+                "bootstrapServers": bootstrapServers, "clientID": clientID,
+                "additional": SecretProperty.masking(additional),
+            ],
+            displayStyle: .struct)
     }
 }

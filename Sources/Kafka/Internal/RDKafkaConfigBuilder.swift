@@ -15,9 +15,11 @@ enum RDKafkaConfigBuilder {
             let result = rd_kafka_conf_set(configuration, name, value, &reason, reason.count)
             guard result == RD_KAFKA_CONF_OK else {
                 rd_kafka_conf_destroy(configuration)
+                let shownValue = SecretProperty.isSecret(name) ? SecretProperty.mask : value
+                let shownReason = SecretProperty.scrubbing(String(nulTerminated: reason), of: properties)
                 throw KafkaError(
                     kind: .configuration,
-                    message: "librdkafka property \(name)=\"\(value)\" rejected: \(String(nulTerminated: reason)); "
+                    message: "librdkafka property \(name)=\"\(shownValue)\" rejected: \(shownReason); "
                         + "fix or remove it (librdkafka \(RDKafkaVersion.string))"
                 )
             }
