@@ -95,6 +95,7 @@ let package = Package(
         ),
         .testTarget(name: "ArticleCoreTests", dependencies: ["ArticleCore"]),
         .testTarget(name: "KafkaTests", dependencies: ["Kafka"]),
+        .testTarget(name: "WorkerRuntimeTests", dependencies: ["WorkerRuntime", "Kafka"]),
         .testTarget(
             name: "PipelineIntegrationTests",
             dependencies: ["Pipeline", "NewsctlKit", "Kafka", "ArticleCore"]

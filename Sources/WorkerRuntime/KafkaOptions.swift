@@ -1,8 +1,12 @@
 import ArgumentParser
 import Kafka
 
-/// Broker connection flags every worker shares: `--brokers`, `-X key=value` and the librdkafka
-/// runtime guard.
+/// Broker connection flags every worker shares: `--brokers`, `-X key=value`, `-F FILE` and the
+/// librdkafka runtime guard.
+///
+/// Flags win over the environment, and the environment over the file: the brokers are
+/// `--brokers`, else `-X bootstrap.servers`, else `KAFKA_BROKERS`, else the file's
+/// `bootstrap.servers`; any other property given with `-X` overrides the file's.
 public struct KafkaOptions: ParsableArguments, Sendable {
     @Option(
         name: .long,
@@ -16,6 +20,14 @@ public struct KafkaOptions: ParsableArguments, Sendable {
             valueName: "key=value"))
     public var properties: [String] = []
 
+    @Option(
+        name: [.customShort("F"), .customLong("properties-file")],
+        help: ArgumentHelp(
+            "Read librdkafka properties from this file: key=value lines, # comments (as kcat -F). "
+                + "Keeps secrets off the command line; -X overrides it.",
+            valueName: "file"))
+    public var propertiesFile: String?
+
     @Flag(
         help: "Run on a librdkafka runtime older than 2.1 (it cannot talk to brokers that send KIP-482 tagged fields).")
     public var allowOldLibrdkafka = false
@@ -25,20 +37,30 @@ public struct KafkaOptions: ParsableArguments, Sendable {
     /// The environment variable read when `--brokers` is not given.
     public static let brokersEnvironmentVariable = "KAFKA_BROKERS"
 
-    /// Resolves flags and environment into a client configuration.
-    /// - Throws: `ValidationError` when no broker is given or a `-X` value is not `key=value`.
+    /// The librdkafka property that names the brokers, in `-X` and in the file.
+    static let brokersProperty = "bootstrap.servers"
+
+    /// Resolves flags, environment and the properties file into a client configuration.
+    /// - Throws: `ValidationError` when no broker is given, a `-X` value is not `key=value`, or
+    ///   the properties file is missing, unreadable or has a line that is not `key=value`.
     public func clientConfiguration(
         clientID: String,
         environment: [String: String]
     ) throws -> KafkaClientConfiguration {
-        guard let brokerList = brokers ?? environment[Self.brokersEnvironmentVariable], !brokerList.isEmpty else {
+        var fromFile = try propertiesFile.map(PropertiesFile.load(path:)) ?? [:]
+        var fromFlags = try PropertyAssignment.parse(properties)
+        let fileBrokers = fromFile.removeValue(forKey: Self.brokersProperty)
+        let flagBrokers = fromFlags.removeValue(forKey: Self.brokersProperty)
+        let candidates = [brokers, flagBrokers, environment[Self.brokersEnvironmentVariable], fileBrokers]
+        guard let brokerList = candidates.compactMap({ $0 }).first(where: { !$0.isEmpty }) else {
             throw ValidationError(
-                "no Kafka brokers: pass --brokers HOST:PORT or set \(Self.brokersEnvironmentVariable)")
+                "no Kafka brokers: pass --brokers HOST:PORT, set \(Self.brokersEnvironmentVariable) "
+                    + "or put bootstrap.servers in the -F file")
         }
         let servers = brokerList.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         return KafkaClientConfiguration(
             bootstrapServers: servers,
             clientID: clientID,
-            additional: try PropertyAssignment.parse(properties))
+            additional: fromFile.merging(fromFlags) { _, flag in flag })
     }
 }
