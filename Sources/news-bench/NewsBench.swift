@@ -12,7 +12,9 @@ import Foundation
 struct NewsBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "news-bench",
-        abstract: "Measure article processing throughput, latency and peak memory on one core.")
+        abstract: "Measure article processing throughput, latency and peak memory on one core.",
+        // news-bench measures ArticleCore alone and does not load librdkafka.
+        version: ProjectVersion.current)
 
     @Option(help: "Directory of seed articles to process repeatedly.")
     var seeds = "seeds"

@@ -15,7 +15,8 @@ struct NewsEnricherCommand: AsyncParsableCommand {
             article keyed by article id, and sends records it cannot process to the dead-letter topic \
             with the reason in headers. At least once by default; --exactly-once commits output and \
             consumed offsets in Kafka transactions. Runs until SIGTERM/SIGINT, or --exit-when-idle.
-            """)
+            """,
+        version: VersionText.withLibrdkafka)
 
     @OptionGroup var kafka: KafkaOptions
     @OptionGroup var logging: LoggingOptions

@@ -18,7 +18,8 @@ struct NewsProducerCommand: AsyncParsableCommand {
             delivered and nothing was unusable. With --watch DIR it keeps publishing every complete \
             new or changed file in DIR until SIGTERM/SIGINT (or --exit-when-idle), remembering what \
             it published in DIR/.news-producer (or --state-dir), and exits 0 unless a delivery failed.
-            """)
+            """,
+        version: VersionText.withLibrdkafka)
 
     @OptionGroup var kafka: KafkaOptions
     @OptionGroup var logging: LoggingOptions

@@ -14,7 +14,8 @@ struct NewsSinkCommand: AsyncParsableCommand {
             under <output>/.sink so that a crash at any moment neither loses nor repeats a line. An \
             article id among the last --duplicate-window ids of its partition is not written again. \
             Runs until SIGTERM/SIGINT, or --exit-when-idle.
-            """)
+            """,
+        version: VersionText.withLibrdkafka)
 
     @OptionGroup var kafka: KafkaOptions
     @OptionGroup var logging: LoggingOptions

@@ -1,9 +1,13 @@
 import ArgumentParser
+import WorkerRuntime
 
 @main
 struct Newsctl: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "newsctl",
         abstract: "Operate news-pipeline: parse files locally, run the whole pipeline, manage topics.",
-        subcommands: [ParseCommand.self, RunCommand.self, TopicsCommand.self, DeadLetterCommand.self])
+        version: VersionText.withLibrdkafka,
+        subcommands: [
+            ParseCommand.self, RunCommand.self, TopicsCommand.self, DeadLetterCommand.self, ConfigCommand.self,
+        ])
 }
