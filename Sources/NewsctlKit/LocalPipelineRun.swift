@@ -30,11 +30,13 @@ public struct LocalPipelineRun: Sendable {
         public var executablesDirectory: URL
         /// `-X key=value` properties passed on to every worker.
         public var properties: [String]
+        /// A properties file (`-F`) passed on to every worker, which `properties` override.
+        public var propertiesFile: String?
         public var workerLogLevel: String
 
         public init(
             paths: [String], outputDirectory: String, enrichers: Int, brokers: String?, brokerBinary: String?,
-            executablesDirectory: URL, properties: [String], workerLogLevel: String
+            executablesDirectory: URL, properties: [String], propertiesFile: String? = nil, workerLogLevel: String
         ) {
             self.paths = paths
             self.outputDirectory = outputDirectory
@@ -43,6 +45,7 @@ public struct LocalPipelineRun: Sendable {
             self.brokerBinary = brokerBinary
             self.executablesDirectory = executablesDirectory
             self.properties = properties
+            self.propertiesFile = propertiesFile
             self.workerLogLevel = workerLogLevel
         }
     }
@@ -147,12 +150,21 @@ public struct LocalPipelineRun: Sendable {
         }
     }
 
+    /// The file's properties and then `-X`'s, as every worker reads them, without the brokers:
+    /// this run's brokers are given to every client explicitly.
+    private func clientProperties() throws -> [String: String] {
+        let fromFile = try configuration.propertiesFile.map(PropertiesFile.load(path:)) ?? [:]
+        var properties = fromFile.merging(try PropertyAssignment.parse(configuration.properties)) { $1 }
+        properties.removeValue(forKey: "bootstrap.servers")
+        return properties
+    }
+
     private func runStages(brokers: String, stop: StopRequest, progress: @Sendable (String) -> Void) async throws
         -> Summary
     {
         let client = KafkaClientConfiguration(
             bootstrapServers: brokers.split(separator: ",").map(String.init), clientID: "newsctl",
-            additional: try PropertyAssignment.parse(configuration.properties))
+            additional: try clientProperties())
         // Created before any worker starts, so that consumers subscribe to topics that exist and
         // the dead-letter topic's end can be read before this run adds to it.
         try await TopicProvisioner(client: client, logger: logger)
@@ -218,7 +230,8 @@ public struct LocalPipelineRun: Sendable {
             [
                 "--brokers", brokers, "--log-level", configuration.workerLogLevel,
                 "--shutdown-timeout", String(Self.workerShutdownSeconds),
-            ] + configuration.properties.flatMap { ["-X", $0] }
+            ] + (configuration.propertiesFile.map { ["-F", $0] } ?? [])
+            + configuration.properties.flatMap { ["-X", $0] }
         var started: [WorkerProcess] = []
         do {
             started.append(

@@ -35,6 +35,13 @@ struct RunCommand: AsyncParsableCommand {
         help: ArgumentHelp("librdkafka property for every worker (repeatable).", valueName: "key=value"))
     var properties: [String] = []
 
+    @Option(
+        name: [.customShort("F"), .customLong("properties-file")],
+        help: ArgumentHelp(
+            "librdkafka properties file for every worker (key=value lines, as kcat -F); -X overrides it.",
+            valueName: "file"))
+    var propertiesFile: String?
+
     @Option(help: "Log level of the worker processes.")
     var workerLogLevel = "warning"
 
@@ -50,15 +57,19 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         let logger = logging.makeLogger(label: "newsctl")
         let environment = ProcessInfo.processInfo.environment
+        // Read now, so that a bad file stops the run before the broker starts.
+        let fileProperties = try propertiesFile.map(PropertiesFile.load(path:)) ?? [:]
         let run = LocalPipelineRun(
             configuration: .init(
                 paths: paths,
                 outputDirectory: output,
                 enrichers: enrichers,
-                brokers: brokers ?? environment[KafkaOptions.brokersEnvironmentVariable],
+                brokers: brokers ?? environment[KafkaOptions.brokersEnvironmentVariable]
+                    ?? fileProperties["bootstrap.servers"],
                 brokerBinary: brokerBinary,
                 executablesDirectory: Self.executablesDirectory(),
                 properties: properties,
+                propertiesFile: propertiesFile,
                 workerLogLevel: workerLogLevel),
             logger: logger)
         let summary: LocalPipelineRun.Summary

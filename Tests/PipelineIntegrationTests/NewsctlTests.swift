@@ -160,6 +160,27 @@ extension BrokerTests {
             #expect(leftRunning(writingTo: output).isEmpty)
         }
 
+        @Test func everyWorkerReadsThePropertiesFileAndNoLogShowsItsSecret() async throws {
+            let output = try outputDirectory()
+            let secret = "hunter2-\(UUID().uuidString)"
+            let file = try TestEnvironment.temporaryDirectory().appendingPathComponent("client.properties")
+            try Data("# PLAINTEXT ignores it\nsasl.password=\(secret)\n".utf8).write(to: file)
+            let result = try await ExecutableRun.run(
+                "newsctl",
+                [
+                    "run", "--output", output.path, "--enrichers", "1", "-F", file.path, "--worker-log-level", "debug",
+                    TestEnvironment.seedsDirectory.path,
+                ],
+                environment: try brokerEnvironment(), timeout: .seconds(150))
+            #expect(result.status == 0, "\(result.standardError.suffix(3000))")
+            #expect(try PipelineHarness.jsonLines(in: output).count == 5)
+            #expect(!result.standardError.contains(secret) && !result.standardOutput.contains(secret))
+            // Each long-running worker logged its configuration at debug level: with the file's
+            // property, masked.
+            let masked = result.standardError.components(separatedBy: "sasl.password=[redacted]").count - 1
+            #expect(masked >= 2, "at least two of the three workers logged the file's property")
+        }
+
         private func outputDirectory() throws -> URL {
             try TestEnvironment.temporaryDirectory().appendingPathComponent("out")
         }
@@ -197,6 +218,20 @@ extension BrokerTests {
 
 @Suite("newsctl run, before any broker")
 struct NewsctlRunInputTests {
+    @Test func aMissingPropertiesFileFailsAtOnceWithoutStartingABroker() async throws {
+        let output = try TestEnvironment.temporaryDirectory().appendingPathComponent("out")
+        let result = try await ExecutableRun.run(
+            "newsctl",
+            [
+                "run", "--output", output.path, "-F", "/nonexistent/client.properties",
+                TestEnvironment.seedsDirectory.path,
+            ],
+            environment: TestEnvironment.tansuBinary.map { ["NEWS_TANSU_BIN": $0] } ?? [:], timeout: .seconds(60))
+        #expect(result.status != 0)
+        #expect(result.standardError.contains("-F /nonexistent/client.properties: no such properties file"))
+        #expect(!FileManager.default.fileExists(atPath: output.path), "a broker or worker started")
+    }
+
     @Test func aMissingPathFailsAtOnceWithoutStartingABroker() async throws {
         let output = try TestEnvironment.temporaryDirectory().appendingPathComponent("out")
         let missing = TestEnvironment.seedsDirectory.appendingPathComponent("no-such-article.txt").path
