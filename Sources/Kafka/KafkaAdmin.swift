@@ -46,7 +46,7 @@ public final class KafkaAdmin: Sendable {
             return handle.createTopics(topics, timeout: timeout)
         }
         let created = try result.get()
-        logger.debug("topics created", metadata: [LogMetadataKey.topic: "\(created.joined(separator: ","))"])
+        logger.debug("topics created", metadata: [KafkaLogMetadataKey.topic: "\(created.joined(separator: ","))"])
         return created
     }
 

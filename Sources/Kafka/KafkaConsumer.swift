@@ -67,7 +67,7 @@ public final class KafkaConsumer: Sendable {
             return handle.subscribe(topics: topics)
         }
         if let error { throw error }
-        logger.debug("subscribed", metadata: [LogMetadataKey.topic: "\(topics.joined(separator: ","))"])
+        logger.debug("subscribed", metadata: [KafkaLogMetadataKey.topic: "\(topics.joined(separator: ","))"])
     }
 
     /// Waits up to `timeout` for events and returns up to `maximumRecords` of them (and records
@@ -167,9 +167,9 @@ public final class KafkaConsumer: Sendable {
             logger.info(
                 "offset not stored: partition no longer assigned",
                 metadata: [
-                    LogMetadataKey.topic: "\(partition.topic)",
-                    LogMetadataKey.partition: "\(partition.partition)",
-                    LogMetadataKey.offset: "\(nextOffset)",
+                    KafkaLogMetadataKey.topic: "\(partition.topic)",
+                    KafkaLogMetadataKey.partition: "\(partition.partition)",
+                    KafkaLogMetadataKey.offset: "\(nextOffset)",
                 ]
             )
             return
@@ -203,7 +203,7 @@ public final class KafkaConsumer: Sendable {
             return handle.seek(entries, timeout: timeout)
         }
         if let error { throw error }
-        logger.debug("seeked", metadata: [LogMetadataKey.partitions: "\(offsets.map { "\($0.key)@\($0.value)" })"])
+        logger.debug("seeked", metadata: [KafkaLogMetadataKey.partitions: "\(offsets.map { "\($0.key)@\($0.value)" })"])
     }
 
     /// The group membership a transactional producer sends with this consumer's offsets.
@@ -242,9 +242,9 @@ public final class KafkaConsumer: Sendable {
         if closed == nil {
             logger.notice(
                 "the consumer did not leave its group within \(timeout); leaving it behind",
-                metadata: [LogMetadataKey.groupID: "\(consumer.groupID)"])
+                metadata: [KafkaLogMetadataKey.groupID: "\(consumer.groupID)"])
         }
         consumer.state.withLock { $0.finishClose() }
-        logger.debug("consumer closed", metadata: [LogMetadataKey.groupID: "\(consumer.groupID)"])
+        logger.debug("consumer closed", metadata: [KafkaLogMetadataKey.groupID: "\(consumer.groupID)"])
     }
 }

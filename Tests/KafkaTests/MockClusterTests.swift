@@ -57,7 +57,7 @@ struct MockClusterTests {
         let rebalanceLogs = logs.recorded.filter { $0.level == .info && $0.metadata["kafka.group_id"] == group }
         #expect(rebalanceLogs.map(\.message) == ["partitions assigned", "partitions revoked"])
         #expect(
-            rebalanceLogs.first?.metadata["kafka.partitions"]
+            rebalanceLogs.first?.metadata["partitions"]
                 == allPartitions.map(\.description).joined(separator: ", "))
 
         _ = try await MockCluster.send(5, from: 30, to: topic, with: producer)

@@ -52,8 +52,8 @@ final class ClientHandle: @unchecked Sendable {
         context.logger.debug(
             "librdkafka client created",
             metadata: [
-                LogMetadataKey.clientName: "\(String(cString: rd_kafka_name(pointer)))",
-                LogMetadataKey.librdkafkaVersion: "\(RDKafkaVersion.string)",
+                KafkaLogMetadataKey.clientName: "\(String(cString: rd_kafka_name(pointer)))",
+                KafkaLogMetadataKey.librdkafkaVersion: "\(RDKafkaVersion.string)",
             ]
         )
     }

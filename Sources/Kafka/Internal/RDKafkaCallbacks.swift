@@ -49,8 +49,8 @@ enum RDKafkaCallbacks {
         context.logger.debug(
             "\(String(cString: line))",
             metadata: [
-                LogMetadataKey.facility: "\(facility.map { String(cString: $0) } ?? "")",
-                LogMetadataKey.librdkafkaLevel: "\(level)",
+                KafkaLogMetadataKey.facility: "\(facility.map { String(cString: $0) } ?? "")",
+                KafkaLogMetadataKey.librdkafkaLevel: "\(level)",
             ]
         )
     }
@@ -69,7 +69,7 @@ enum RDKafkaCallbacks {
             let fatalCode = rd_kafka_fatal_error(client, &underlying, underlying.count)
             context.logger.error(
                 "librdkafka fatal error, the client must be recreated: \(String(nulTerminated: underlying))",
-                metadata: [LogMetadataKey.errorCode: "\(String(cString: rd_kafka_err2name(fatalCode)))"]
+                metadata: [KafkaLogMetadataKey.errorCode: "\(String(cString: rd_kafka_err2name(fatalCode)))"]
             )
             return
         }
@@ -89,7 +89,7 @@ enum RDKafkaCallbacks {
         context.logger.log(
             level: level,
             "librdkafka error: \(reasonText)",
-            metadata: [LogMetadataKey.errorCode: "\(String(cString: rd_kafka_err2name(error)))"]
+            metadata: [KafkaLogMetadataKey.errorCode: "\(String(cString: rd_kafka_err2name(error)))"]
         )
     }
 

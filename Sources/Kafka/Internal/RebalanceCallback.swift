@@ -20,8 +20,8 @@ enum RebalanceCallback {
         let topicPartitions = partitions.map { TopicPartitionList.topicPartitions(in: $0) } ?? []
         let incremental = rd_kafka_rebalance_protocol(client).map { String(cString: $0) } == "COOPERATIVE"
         let metadata: Logger.Metadata = [
-            LogMetadataKey.groupID: "\(consumer.groupID)",
-            LogMetadataKey.partitions: "\(TopicPartitionList.description(of: topicPartitions))",
+            KafkaLogMetadataKey.groupID: "\(consumer.groupID)",
+            KafkaLogMetadataKey.partitions: "\(TopicPartitionList.description(of: topicPartitions))",
         ]
 
         switch code {
@@ -72,7 +72,7 @@ enum RebalanceCallback {
         }
         logger.debug(
             "assigned partitions positioned",
-            metadata: metadata.merging([LogMetadataKey.offset: "\(offsets.map { "\($0.key)@\($0.value)" })"]) { $1 })
+            metadata: metadata.merging([KafkaLogMetadataKey.offset: "\(offsets.map { "\($0.key)@\($0.value)" })"]) { $1 })
     }
 
     private static func commitBeforeRevoke(client: OpaquePointer, logger: Logger, metadata: Logger.Metadata) {
