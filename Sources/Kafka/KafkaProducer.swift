@@ -56,7 +56,8 @@ public final class KafkaProducer: Sendable {
             do {
                 return try tryEnqueue(message)
             } catch  where error.kind == .queueFull {
-                logger.debug("librdkafka queue full, retrying", metadata: [KafkaLogMetadataKey.topic: "\(message.topic)"])
+                logger.debug(
+                    "librdkafka queue full, retrying", metadata: [KafkaLogMetadataKey.topic: "\(message.topic)"])
             }
             do {
                 try await Task.sleep(for: Self.queueFullBackoff)

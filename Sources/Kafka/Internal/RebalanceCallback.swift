@@ -70,9 +70,10 @@ enum RebalanceCallback {
                 partitions.pointee.elems[index].offset = offset
             }
         }
+        let positions = offsets.map { "\($0.key)@\($0.value)" }
         logger.debug(
             "assigned partitions positioned",
-            metadata: metadata.merging([KafkaLogMetadataKey.offset: "\(offsets.map { "\($0.key)@\($0.value)" })"]) { $1 })
+            metadata: metadata.merging([KafkaLogMetadataKey.offset: "\(positions)"]) { $1 })
     }
 
     private static func commitBeforeRevoke(client: OpaquePointer, logger: Logger, metadata: Logger.Metadata) {
