@@ -11,29 +11,38 @@ public enum WorkerServiceRunner {
     /// - Parameters:
     ///   - service: the worker.
     ///   - shutdown: how long a graceful shutdown may take: after `drain` the worker is
-    ///     cancelled, and it must be done `close` later (a ``ShutdownBackstop`` ends the process
+    ///     cancelled, and it must be done `close` later (``ShutdownBackstop`` ends the process
     ///     with status 1 shortly after that otherwise).
     ///   - health: watches the worker's brokers.
+    /// A signal that arrives while the worker is still starting (checking its topics while the
+    /// broker is unreachable, say) stops it there: it returns without having consumed anything.
     public static func run(
         _ service: some Service,
         shutdown: ShutdownBudget,
         health: BrokerHealthMonitor,
         logger: Logger
     ) async throws {
+        ShutdownSignals.install()
         var configuration = ServiceGroupConfiguration(
-            // Shut down in reverse order: the worker first, then the monitor. A monitor that
-            // cannot start does not stop the worker.
+            // Shut down in reverse order: the worker first, then the signal service, then the
+            // monitor. A monitor that cannot start does not stop the worker.
             services: [
                 .init(service: health, successTerminationBehavior: .ignore, failureTerminationBehavior: .ignore),
+                .init(service: ShutdownSignalService(), successTerminationBehavior: .gracefullyShutdownGroup),
                 .init(service: service, successTerminationBehavior: .gracefullyShutdownGroup),
             ],
-            gracefulShutdownSignals: [.sigterm, .sigint],
+            // ShutdownSignals catches them from the worker's first moments, which the group cannot.
+            gracefulShutdownSignals: [],
             logger: logger)
         configuration.maximumGracefulShutdownDuration = shutdown.drain
         // No maximumCancellationDuration: ServiceLifecycle ends an overrun with a fatal error.
         // The worker bounds its own close instead, and the backstop catches a step that does not.
-        let backstop = ShutdownBackstop(budget: shutdown, logger: logger)
-        try await ServiceGroup(configuration: configuration).run()
-        withExtendedLifetime(backstop) {}
+        ShutdownBackstop.arm(budget: shutdown, logger: logger)
+        do {
+            try await ServiceGroup(configuration: configuration).run()
+        } catch  where error.isCancellation && ShutdownSignals.haveArrived {
+            logger.notice(
+                "stopped on the signal with work in hand; what was not committed is done again after a restart")
+        }
     }
 }
