@@ -72,8 +72,8 @@ public struct LocalPipelineRun: Sendable {
 
     /// The consumer groups of this run's workers, named here so that the workers and the
     /// progress checks agree.
-    static let enricherGroup = "news-enricher"
-    static let sinkGroup = "news-sink"
+    static let enricherGroup = PipelineGroups.enricher
+    static let sinkGroup = PipelineGroups.sink
     /// How often the consumer groups' progress is checked.
     private static let checkInterval: Duration = .milliseconds(100)
     /// How often a stage still in progress is reported.

@@ -5,5 +5,8 @@ struct Newsctl: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "newsctl",
         abstract: "Operate news-pipeline: parse files locally, run the whole pipeline, manage topics.",
-        subcommands: [ParseCommand.self, RunCommand.self, TopicsCommand.self, DeadLetterCommand.self])
+        subcommands: [
+            ParseCommand.self, RunCommand.self, TopicsCommand.self, LagCommand.self, TailCommand.self,
+            DeadLetterCommand.self,
+        ])
 }
