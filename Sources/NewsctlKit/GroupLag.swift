@@ -15,6 +15,14 @@ public struct GroupLag: Sendable, Equatable, Encodable {
         /// the partition's start, where a new member of the group begins (`auto.offset.reset=earliest`).
         public var lag: Int64
 
+        /// Creates a partition's lag.
+        public init(partition: Int32, committed: Int64?, end: Int64, lag: Int64) {
+            self.partition = partition
+            self.committed = committed
+            self.end = end
+            self.lag = lag
+        }
+
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(partition, forKey: .partition)

@@ -20,10 +20,11 @@ public struct LineWriter {
         buffer.append(UInt8(ascii: "\n"))
     }
 
-    /// Writes out the buffer.
+    /// Writes out the buffer; with nothing to write, checks that the reader is still there.
     /// - Returns: `false` when the reader has closed its end, so nothing more can be written.
     /// - Throws: `POSIXError` for any other write failure (a full disk, for example).
     public mutating func flush() throws -> Bool {
+        guard !buffer.isEmpty else { return !readerHasGone() }
         defer { buffer.removeAll(keepingCapacity: true) }
         var written = 0
         while written < buffer.count {
@@ -41,5 +42,14 @@ public struct LineWriter {
             }
         }
         return true
+    }
+
+    /// Whether `descriptor` is a pipe or socket whose reader has closed its end: Linux reports
+    /// that as `POLLERR` (`POLLHUP` for a socket) on the writing end. So a `--follow` with
+    /// nothing new to write still ends soon after `head` has gone, not at the next record.
+    private func readerHasGone() -> Bool {
+        var entry = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
+        guard poll(&entry, 1, 0) == 1 else { return false }
+        return entry.revents & Int16(POLLERR | POLLHUP) != 0
     }
 }

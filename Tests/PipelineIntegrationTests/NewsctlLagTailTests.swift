@@ -161,6 +161,26 @@ extension BrokerTests {
             #expect(produced.contains { $0.value == line }, "\(result.standardOutput)")
         }
 
+        /// One record, so after `head` has read it there is nothing left to write: the closed
+        /// pipe must be noticed without a write.
+        @Test func followIntoHeadEndsSoonWhenNothingMoreArrives() async throws {
+            let produced = try await produce(count: 1)
+            let newsctl = ExecutableRun.buildDirectory.appendingPathComponent("newsctl").path
+            let started = ContinuousClock.now
+            let result = try await ExecutableRun.run(
+                "/bin/bash",
+                [
+                    "-c",
+                    "\"$0\" tail --topic \"$1\" --from-beginning --follow --brokers \"$2\" | head -1; "
+                        + "echo \"${PIPESTATUS[0]}\" >&2",
+                    newsctl, topic, brokers,
+                ], timeout: .seconds(60))
+            #expect(ContinuousClock.now - started < .seconds(30))
+            #expect(
+                result.standardError == "0\n", "newsctl tail's status and output on stderr: \(result.standardError)")
+            #expect(result.standardOutput == produced[0].value + "\n")
+        }
+
         @Test func unknownGroupUnknownTopicAndUnreachableBrokerEachGiveOneErrorLine() async throws {
             _ = try await produce(count: 1)
             let unreachable = "127.0.0.1:\(try LoopbackPort.free())"

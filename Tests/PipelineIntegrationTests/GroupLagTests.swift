@@ -1,0 +1,52 @@
+import Kafka
+import NewsctlKit
+import Testing
+
+@Suite("Group lag, without a broker")
+struct GroupLagTests {
+    let topic = "articles.raw"
+
+    private func partition(_ number: Int32) -> TopicPartition {
+        TopicPartition(topic: topic, partition: number)
+    }
+
+    @Test func lagCountsFromTheCommittedOffsetOrFromTheStartWhenNoneOrWhenItWasDeleted() {
+        let lag = GroupLag(
+            group: "g", topic: topic,
+            offsets: [
+                partition(0): .init(start: 0, end: 10),
+                partition(1): .init(start: 5, end: 8),
+                partition(2): .init(start: 20, end: 30),
+                TopicPartition(topic: "other", partition: 0): .init(start: 0, end: 99),
+            ],
+            committed: [partition(0): 7, partition(2): 12])
+        #expect(
+            lag.partitions == [
+                .init(partition: 0, committed: 7, end: 10, lag: 3),
+                .init(partition: 1, committed: nil, end: 8, lag: 3),
+                // Offsets 12..<20 are gone (retention): a consumer resumes at 20.
+                .init(partition: 2, committed: 12, end: 30, lag: 10),
+            ])
+        #expect(lag.totalLag == 16)
+    }
+
+    @Test func tableColumnsLineUpAndEachGroupEndsWithItsTotal() {
+        let lags = [
+            GroupLag(
+                group: "news-enricher", topic: topic, offsets: [partition(0): .init(start: 0, end: 1234)],
+                committed: [partition(0): 1200]),
+            GroupLag(
+                group: "s", topic: "articles.enriched",
+                offsets: [TopicPartition(topic: "articles.enriched", partition: 0): .init(start: 0, end: 3)],
+                committed: [:]),
+        ]
+        #expect(
+            LagTable.lines(for: lags) == [
+                "GROUP          TOPIC              PARTITION  COMMITTED  END   LAG",
+                "news-enricher  articles.raw       0          1200       1234  34",
+                "news-enricher  articles.raw       total                       34",
+                "s              articles.enriched  0          -          3     3",
+                "s              articles.enriched  total                       3",
+            ])
+    }
+}
