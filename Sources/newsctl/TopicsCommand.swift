@@ -76,17 +76,22 @@ struct TopicsCommand: AsyncParsableCommand {
     /// Prints the group's state, its members and its lag on every topic it committed in.
     private func describe(_ group: String, reader: GroupLagReader) async throws {
         do {
-            let description: ConsumerGroupDescription
             let lags: [GroupLag]
             do {
                 lags = try await reader.lag(of: group, on: nil, requireKnown: true)
-                description = try await reader.describe(group)
             } catch {
                 await reader.close()
                 throw error
             }
+            // Offsets and lag stand on their own when a broker cannot describe groups.
+            let description: Result<ConsumerGroupDescription, KafkaError>
+            do {
+                description = .success(try await reader.describe(group))
+            } catch {
+                description = .failure(error)
+            }
             await reader.close()
-            for line in GroupDescriptionText.lines(description: description, lags: lags) { print(line) }
+            for line in GroupDescriptionText.lines(group: group, description: description, lags: lags) { print(line) }
         } catch let error as KafkaError {
             FileHandle.standardError.write(Data("newsctl topics: \(error)\n".utf8))
             throw ExitCode(2)

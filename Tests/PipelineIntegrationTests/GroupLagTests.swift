@@ -49,4 +49,28 @@ struct GroupLagTests {
                 "s              articles.enriched  total                       3",
             ])
     }
+
+    @Test func aGroupDescriptionListsEachMembersPartitionsOrSaysWhyThereIsNone() {
+        let lag = GroupLag(
+            group: "g", topic: topic, offsets: [partition(0): .init(start: 0, end: 2)], committed: [partition(0): 2])
+        let member = ConsumerGroupDescription.Member(
+            memberID: "m-1", clientID: "news-enricher", host: "/10.0.0.7",
+            assignment: [partition(0), partition(2), TopicPartition(topic: "articles.dlq", partition: 0)])
+        let described = GroupDescriptionText.lines(
+            group: "g", description: .success(.init(group: "g", state: "Stable", members: [member])), lags: [lag])
+        #expect(
+            Array(described.prefix(2)) == [
+                "group g: state Stable, 1 member",
+                "member news-enricher m-1 host /10.0.0.7: articles.dlq [0]; articles.raw [0,2]",
+            ])
+        #expect(Array(described.dropFirst(2)) == LagTable.lines(for: [lag]))
+
+        let refused = GroupDescriptionText.lines(
+            group: "g", description: .failure(KafkaError(kind: .librdkafka, message: "not supported")), lags: [])
+        #expect(
+            refused == [
+                "group g: state and members unknown, the broker did not describe it: not supported",
+                "no committed offsets",
+            ])
+    }
 }
