@@ -6,7 +6,7 @@ import Logging
 /// Every request runs on the admin client's own serial queue, never on Swift's cooperative pool.
 public final class KafkaAdmin: Sendable {
     let handle: ClientHandle
-    private let queue: DispatchQueue
+    let queue: DispatchQueue
     private let logger: Logger
 
     /// Creates an admin client. It connects on first use.

@@ -9,7 +9,7 @@ import Logging
 /// serial queue, never on Swift's cooperative pool. Call ``close(timeout:)`` before dropping the last
 /// reference so that the member leaves its group at once.
 public final class KafkaConsumer: Sendable {
-    private let handle: ClientHandle
+    let handle: ClientHandle
     let consumer: LockedConsumerState
     let queue: DispatchQueue
     private let logger: Logger

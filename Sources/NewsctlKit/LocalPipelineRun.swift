@@ -75,8 +75,8 @@ public struct LocalPipelineRun: Sendable {
 
     /// The consumer groups of this run's workers, named here so that the workers and the
     /// progress checks agree.
-    static let enricherGroup = "news-enricher"
-    static let sinkGroup = "news-sink"
+    static let enricherGroup = PipelineGroups.enricher
+    static let sinkGroup = PipelineGroups.sink
     /// How often the consumer groups' progress is checked.
     private static let checkInterval: Duration = .milliseconds(100)
     /// How often a stage still in progress is reported.
@@ -242,7 +242,8 @@ public struct LocalPipelineRun: Sendable {
                     try worker(
                         "news-enricher", common + ["--group", Self.enricherGroup], name: "news-enricher-\(index)"))
             }
-            let producer = try worker("news-producer", common + ["--"] + configuration.paths)
+            // newsctl reports progress itself; the producer's would share its terminal.
+            let producer = try worker("news-producer", common + ["--progress", "off", "--"] + configuration.paths)
             return Workers(producer: producer, consumers: started)
         } catch {
             await terminate(started)
@@ -281,7 +282,9 @@ public struct LocalPipelineRun: Sendable {
         stop: StopRequest, progress: @Sendable (String) -> Void
     ) async throws {
         let offsets = try await reader.partitionOffsets(of: topic, timeout: Self.requestTimeout)
-        var lastReport = ContinuousClock.now
+        let started = ContinuousClock.now
+        var lastReport = started
+        var remainingAtStart: Int64?
         while true {
             let committed = try await reader.committedOffsets(
                 of: group, for: Array(offsets.keys), timeout: Self.requestTimeout)
@@ -290,8 +293,12 @@ public struct LocalPipelineRun: Sendable {
                 progress("\(stage): done with all \(state.total) record(s) of \(topic)")
                 return
             }
+            remainingAtStart = remainingAtStart ?? state.remaining
             if ContinuousClock.now - lastReport >= Self.reportInterval {
-                progress("\(stage): \(state.remaining) of \(state.total) record(s) of \(topic) to go")
+                let pace = ProgressDisplay.rateAndTimeLeft(
+                    done: Int((remainingAtStart ?? 0) - state.remaining), remaining: Int(state.remaining),
+                    elapsed: ContinuousClock.now - started)
+                progress("\(stage): \(state.remaining) of \(state.total) record(s) of \(topic) to go, \(pace)")
                 lastReport = .now
             }
             try check(workers, stop: stop)

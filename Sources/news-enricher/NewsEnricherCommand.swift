@@ -25,7 +25,7 @@ struct NewsEnricherCommand: AsyncParsableCommand {
     @OptionGroup var flow: FlowOptions
 
     @Option(help: "Consumer group; processes in one group share the input's partitions.")
-    var group = "news-enricher"
+    var group = PipelineGroups.enricher
 
     @Option(help: "Topic of raw articles.")
     var inputTopic = PipelineTopics.raw

@@ -45,6 +45,15 @@ struct NewsProducerCommand: AsyncParsableCommand {
     @Option(help: "With --watch: seconds a file must stay unchanged before it is published.")
     var settle = 1.0
 
+    @Option(
+        help: ArgumentHelp(
+            "auto: show counts, rate and time left on standard error, redrawn in place on a terminal, "
+                + "else a plain line every --progress-interval; off: none. Not with --watch."))
+    var progress: ProgressDisplay.Mode = .auto
+
+    @Option(help: "Seconds between plain progress lines when standard error is not a terminal.")
+    var progressInterval = 10.0
+
     @Argument(help: "Files, directories, or - for standard input.")
     var paths: [String] = []
 
@@ -59,6 +68,7 @@ struct NewsProducerCommand: AsyncParsableCommand {
         if watch != nil && !paths.isEmpty {
             throw ValidationError("--watch publishes one directory; give it no other paths")
         }
+        guard progressInterval >= 0 else { throw ValidationError("--progress-interval must not be negative") }
         if watch == nil && (stateDir != nil || shutdown.exitWhenIdle != nil) {
             throw ValidationError("--state-dir and --exit-when-idle only apply with --watch")
         }
@@ -79,6 +89,8 @@ struct NewsProducerCommand: AsyncParsableCommand {
         configuration.deadLetterTopic = dlqTopic
         configuration.limits = flow.limits
         configuration.shutdown = shutdown.budget
+        configuration.progress = progress
+        configuration.progressInterval = .milliseconds(Int64(progressInterval * 1000))
         if let watch {
             var watching = ProducerWorker.Watch(directory: watch)
             watching.stateDirectory = stateDir

@@ -24,7 +24,7 @@ struct NewsSinkCommand: AsyncParsableCommand {
     @OptionGroup var flow: FlowOptions
 
     @Option(help: "Consumer group.")
-    var group = "news-sink"
+    var group = PipelineGroups.sink
 
     @Option(help: "Topic of enriched articles.")
     var topic = PipelineTopics.enriched

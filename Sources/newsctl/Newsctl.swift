@@ -8,6 +8,7 @@ struct Newsctl: AsyncParsableCommand {
         abstract: "Operate news-pipeline: parse files locally, run the whole pipeline, manage topics.",
         version: VersionText.withLibrdkafka,
         subcommands: [
-            ParseCommand.self, RunCommand.self, TopicsCommand.self, DeadLetterCommand.self, ConfigCommand.self,
+            ParseCommand.self, RunCommand.self, TopicsCommand.self, LagCommand.self, TailCommand.self,
+            DeadLetterCommand.self, ConfigCommand.self,
         ])
 }

@@ -3,7 +3,7 @@ import Foundation
 
 extension ClientHandle {
     /// Extra time to wait for an admin result beyond the request timeout librdkafka enforces itself.
-    private static let resultGrace: Duration = .seconds(1)
+    static let resultGrace: Duration = .seconds(1)
     /// How often a wait for an admin result also serves the main queue (error callbacks).
     private static let serveInterval: Int32 = 100
     /// The longest single metadata request of ``topicDescriptions(timeout:stopRequested:)``.
@@ -121,7 +121,7 @@ extension ClientHandle {
     }
 
     /// Waits for one event on `queue`, serving the main queue meanwhile. Returns `nil` after `timeout`.
-    private func waitForEvent(on queue: OpaquePointer?, timeout: Duration) -> OpaquePointer? {
+    func waitForEvent(on queue: OpaquePointer?, timeout: Duration) -> OpaquePointer? {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if let event = rd_kafka_queue_poll(queue, Self.serveInterval) { return event }
@@ -130,7 +130,7 @@ extension ClientHandle {
         return nil
     }
 
-    private func timeoutError(operation: String, after timeout: Duration) -> KafkaError {
+    func timeoutError(operation: String, after timeout: Duration) -> KafkaError {
         context.timeoutError(
             operation: operation,
             after: timeout,

@@ -40,6 +40,10 @@ public struct ProducerWorker: Sendable {
         public var watch: Watch?
         /// The graceful-shutdown budget; closing the producer gets its `close` part.
         public var shutdown = ShutdownBudget(total: .seconds(30))
+        /// Whether a batch run shows its progress on standard error (never in watch mode,
+        /// which has no total); plain lines come every `progressInterval` off a terminal.
+        public var progress = ProgressDisplay.Mode.off
+        public var progressInterval: Duration = .seconds(10)
 
         public init(
             producer: ProducerConfiguration,
@@ -128,6 +132,11 @@ public struct ProducerWorker: Sendable {
     {
         var unsettled: [InputPublisher.Publication] = []
         var firstUnsettled = 0
+        var settled = 0
+        var progress = ProgressDisplay(
+            mode: configuration.progress, verb: "published", noun: "articles", total: inputs.count,
+            plainInterval: configuration.progressInterval)
+        defer { progress.finish(done: settled) }
         for input in inputs {
             guard !Task.isShuttingDownGracefully && !Task.isCancelled else {
                 summary.interrupted = true
@@ -142,13 +151,19 @@ public struct ProducerWorker: Sendable {
             while firstUnsettled < unsettled.count && unsettled[firstUnsettled].isSettled {
                 summary.add(await unsettled[firstUnsettled].outcome())
                 firstUnsettled += 1
+                settled += 1
             }
+            progress.update(done: settled)
             if firstUnsettled > 1024 && firstUnsettled * 2 > unsettled.count {
                 unsettled.removeFirst(firstUnsettled)
                 firstUnsettled = 0
             }
         }
-        for publication in unsettled[firstUnsettled...] { summary.add(await publication.outcome()) }
+        for publication in unsettled[firstUnsettled...] {
+            summary.add(await publication.outcome())
+            settled += 1
+            progress.update(done: settled)
+        }
     }
 
     private func seconds(since start: ContinuousClock.Instant) -> Double {
