@@ -36,6 +36,8 @@ public struct SinkService: Service {
         public var limits = FlowLimits()
         /// The worker's graceful-shutdown budget.
         public var shutdown = ShutdownBudget(total: .seconds(30))
+        /// Told of assignments and revocations, for `/readyz`.
+        public var status: WorkerStatus?
 
         public init(consumer: ConsumerConfiguration, outputDirectory: String) {
             self.consumer = consumer
@@ -94,12 +96,15 @@ public struct SinkService: Service {
             try consumer.subscribe(topics: [configuration.topic])
             let flow = RecordFlow(
                 consumer: consumer, limits: configuration.limits, exitWhenIdle: configuration.exitWhenIdle,
-                logger: logger)
+                status: configuration.status, logger: logger)
+            let metrics = flow.metrics
             try await flow.run(
                 transform: { SinkLine(for: $0) },
                 publish: { batch in
                     for (record, line) in batch {
-                        try await write(line, of: record, into: directory, deadLetters: deadLetters, counts: &counts)
+                        try await write(
+                            line, of: record, into: directory, deadLetters: deadLetters, metrics: metrics,
+                            counts: &counts)
                     }
                     pendingRecords += batch.count
                 },
@@ -166,7 +171,7 @@ public struct SinkService: Service {
     ///   and a restart resumes from the last checkpoint.
     private func write(
         _ line: SinkLine, of record: ConsumedRecord, into directory: SinkDirectory,
-        deadLetters: AcknowledgingPublisher, counts: inout Counts
+        deadLetters: AcknowledgingPublisher, metrics: FlowMetrics, counts: inout Counts
     ) async throws {
         var metadata = AcknowledgingPublisher.metadata(for: record)
         guard let file = directory.file(for: record.topicPartition) else {
@@ -192,6 +197,11 @@ public struct SinkService: Service {
             metadata[LogMetadataKey.articleID] = "\(id)"
             if try file.append(line: text, key: ArticleKey.value(of: id), offset: record.offset) {
                 counts.written += 1
+                metrics.count(.published, topic: record.topic)
+                // Written, if not yet fsynced: what a reader tailing the file sees.
+                if let produced = record.timestamp {
+                    metrics.recordEndToEnd(seconds: Date().timeIntervalSince(produced))
+                }
             } else {
                 counts.duplicates += 1
                 logger.debug("duplicate article id; not written again", metadata: metadata)
