@@ -6,13 +6,15 @@ import Testing
 
 @Suite(.timeLimit(.minutes(1)), .serialized)
 struct StatisticsTests {
-    @Test func consumerLagIsReadPerPartitionLeavingOutUnknownLagAndTheUnassignedPseudoPartition() throws {
+    @Test func consumerLagIsReadPerFetchedPartitionLeavingOutUnknownLagAndTheUnassignedPseudoPartition() throws {
         let json = """
             {"name": "news-sink#consumer-2", "type": "consumer", "msg_cnt": 0,
              "topics": {"articles.enriched": {"topic": "articles.enriched", "partitions": {
                 "0": {"partition": 0, "consumer_lag": 12, "consumer_lag_stored": 3},
                 "1": {"partition": 1, "consumer_lag": -1},
-                "2": {"partition": 2, "consumer_lag": 0},
+                "2": {"partition": 2, "consumer_lag": 0, "fetch_state": "active"},
+                "3": {"partition": 3, "consumer_lag": 9, "fetch_state": "none"},
+                "4": {"partition": 4, "consumer_lag": 9, "fetch_state": "stopped"},
                 "-1": {"partition": -1, "consumer_lag": 5}}}}}
             """
         let statistics = try #require(Self.parse(json))

@@ -128,6 +128,62 @@ extension BrokerTests {
             let stopped = await GracefulShutdownTests.terminate(enricher)
             #expect(stopped.status == 0, "\(enricher.standardErrorSoFar.suffix(2000))")
         }
+
+        /// The producer (watching a directory, so that it keeps running) is ready without any
+        /// partition and counts what the broker acknowledged; the exactly-once enricher counts
+        /// the outputs and dead letters of the transactions it committed.
+        @Test func producerAndExactlyOnceEnricherCountWhatTheBrokerAcknowledged() async throws {
+            let pipeline = try PipelineHarness()
+            try await FaultInjection.createTopics(
+                [pipeline.rawTopic, pipeline.enrichedTopic, pipeline.deadLetterTopic], brokers: pipeline.brokers)
+            let drop = try TestEnvironment.temporaryDirectory()
+            let producerPort = try LoopbackPort.free()
+            let producerScraper = try Scraper(port: producerPort)
+            let producer = try ExecutableRun(
+                "news-producer",
+                pipeline.connectionArguments + [
+                    "--topic", pipeline.rawTopic, "--dlq-topic", pipeline.deadLetterTopic, "--watch", drop.path,
+                    "--settle", "0.3", "--metrics-port", "\(producerPort)",
+                ],
+                tiedToParent: true)
+            _ = try await producerScraper.probeUntil("/readyz", is: 200, within: .seconds(60))
+            let seeds = try FileManager.default.contentsOfDirectory(atPath: TestEnvironment.seedsDirectory.path)
+                .filter { $0.hasSuffix(".txt") }.sorted().prefix(5)
+            for seed in seeds {
+                try FileManager.default.copyItem(
+                    at: TestEnvironment.seedsDirectory.appendingPathComponent(seed),
+                    to: drop.appendingPathComponent(seed))
+            }
+            // A crawler line that is not JSON cannot become an article: it is dead-lettered.
+            try Data("not a crawler record\n".utf8).write(to: drop.appendingPathComponent("bad.jsonl"))
+            let produced = try await producerScraper.metricsUntil(within: .seconds(60)) {
+                $0.value("news_records_out_total", ["topic": pipeline.rawTopic]) == Double(seeds.count)
+                    && $0.value("news_records_dead_lettered_total", ["topic": pipeline.deadLetterTopic]) == 1
+            }
+            #expect(produced.samples(named: "news_build_info", ["worker": "news-producer"]).count == 1)
+            #expect(produced.value("news_records_in_flight", [:]) == 0)
+            #expect(await GracefulShutdownTests.terminate(producer).status == 0)
+
+            // Not an article: the enricher dead-letters it.
+            let garbage = OutgoingMessage(topic: pipeline.rawTopic, key: Array("bad".utf8), value: Array("{".utf8))
+            #expect(try await FaultInjection.publish([garbage], brokers: pipeline.brokers) == 1)
+            let enricherPort = try LoopbackPort.free()
+            let enricherScraper = try Scraper(port: enricherPort)
+            let enricher = try ExecutableRun(
+                "news-enricher",
+                pipeline.enricherArguments(exitWhenIdle: nil) + [
+                    "--exactly-once", "--transactional-id", TestEnvironment.uniqueName("metrics"),
+                    "--metrics-port", "\(enricherPort)",
+                ],
+                tiedToParent: true)
+            _ = try await enricherScraper.probeUntil("/readyz", is: 200, within: .seconds(60))
+            let enriched = try await enricherScraper.metricsUntil(within: .seconds(90)) {
+                $0.value("news_records_out_total", ["topic": pipeline.enrichedTopic]) == Double(seeds.count)
+                    && $0.value("news_records_dead_lettered_total", ["topic": pipeline.deadLetterTopic]) == 1
+            }
+            #expect(enriched.value("news_records_in_total", ["topic": pipeline.rawTopic]) == Double(seeds.count + 1))
+            #expect(await GracefulShutdownTests.terminate(enricher).status == 0)
+        }
     }
 }
 

@@ -4,9 +4,9 @@ import Logging
 import Metrics
 import Prometheus
 import Testing
-import WorkerRuntime
 
 @testable import Pipeline
+@testable import WorkerRuntime
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking
@@ -105,7 +105,7 @@ struct MetricsServerTests {
         #expect(MetricName.endToEndLatency.hasSuffix("_seconds"))
     }
 
-    @Test func flowMetricsAreExposedByTopicWithHistogramsInSeconds() {
+    @Test func flowMetricsAreExposedByTopicWithTheProcessingHistogramInSeconds() {
         let registry = PrometheusCollectorRegistry()
         let metrics = FlowMetrics(factory: PrometheusMetricsFactory(registry: registry))
         metrics.count(.consumed, topic: "articles.raw", by: 3)
@@ -113,7 +113,6 @@ struct MetricsServerTests {
         metrics.count(.deadLettered, topic: "articles.dlq")
         metrics.count(.consumed, topic: "articles.raw")
         metrics.recordProcessing(.milliseconds(7))
-        metrics.recordEndToEnd(seconds: 0.3)
         metrics.recordRebalance(assigned: true, holding: 4)
         let text = registry.emitToString()
         #expect(text.contains(#"news_records_in_total{topic="articles.raw"} 4"#))
@@ -121,9 +120,35 @@ struct MetricsServerTests {
         #expect(text.contains(#"news_records_dead_lettered_total{topic="articles.dlq"} 1"#))
         #expect(text.contains(#"news_processing_duration_seconds_bucket{le="0.01"} 1"#))
         #expect(text.contains(#"news_processing_duration_seconds_bucket{le="0.005"} 0"#))
-        #expect(text.contains(#"news_end_to_end_latency_seconds_bucket{le="0.5"} 1"#))
         #expect(text.contains(#"news_rebalances_total{event="assigned"} 1"#))
         #expect(text.contains("news_assigned_partitions 4"))
+    }
+
+    @Test func lagGaugesFollowTheReportedPartitionsAndQueueDepthComesFromProducersOnly() {
+        let registry = PrometheusCollectorRegistry()
+        let gauges = KafkaStatisticsGauges(factory: PrometheusMetricsFactory(registry: registry))
+        let first = TopicPartition(topic: "articles.raw", partition: 0)
+        let second = TopicPartition(topic: "articles.raw", partition: 1)
+        gauges.record(
+            KafkaStatistics(
+                clientName: "news-enricher#consumer-2", clientType: "consumer", queuedMessages: 0,
+                consumerLag: [first: 12, second: 3]))
+        gauges.record(
+            KafkaStatistics(
+                clientName: "news-enricher#producer-1", clientType: "producer", queuedMessages: 40, consumerLag: [:]))
+        var text = registry.emitToString()
+        #expect(text.contains(#"news_consumer_lag{topic="articles.raw",partition="0"} 12"#))
+        #expect(text.contains(#"news_consumer_lag{topic="articles.raw",partition="1"} 3"#))
+        #expect(text.contains(#"news_producer_queue_messages{client="news-enricher#producer-1"} 40"#))
+        #expect(!text.contains(#"client="news-enricher#consumer-2""#))
+        // Partition 1 revoked: its consumer reports it no more.
+        gauges.record(
+            KafkaStatistics(
+                clientName: "news-enricher#consumer-2", clientType: "consumer", queuedMessages: 0,
+                consumerLag: [first: 0]))
+        text = registry.emitToString()
+        #expect(text.contains(#"news_consumer_lag{topic="articles.raw",partition="0"} 0"#))
+        #expect(!text.contains(#"partition="1""#))
     }
 
     @Test func theFinalHealthFileIsNotCheckedBeforeItsStatusBegan() {

@@ -29,7 +29,6 @@ final class FlowMetrics: Sendable {
     private let factory: any MetricsFactory
     private let counters = Mutex<[CounterKey: Counter]>([:])
     private let processing: Timer
-    private let endToEnd: Timer
     private let assignedPartitions: Gauge
     private let assignments: Counter
     private let revocations: Counter
@@ -39,7 +38,6 @@ final class FlowMetrics: Sendable {
     init(factory: any MetricsFactory = MetricsSystem.factory) {
         self.factory = factory
         processing = Timer(label: MetricName.processingDuration, factory: factory)
-        endToEnd = Timer(label: MetricName.endToEndLatency, factory: factory)
         assignedPartitions = Gauge(label: MetricName.assignedPartitions, factory: factory)
         assignments = Counter(
             label: MetricName.rebalances, dimensions: [(MetricName.Label.event, "assigned")], factory: factory)
@@ -55,11 +53,6 @@ final class FlowMetrics: Sendable {
     /// Records one record's CPU work.
     func recordProcessing(_ duration: Duration) {
         processing.recordNanoseconds(duration.nanoseconds)
-    }
-
-    /// Records how long a record took from its produce timestamp to being written.
-    func recordEndToEnd(seconds: Double) {
-        endToEnd.recordNanoseconds(Int64(max(0, seconds) * 1e9))
     }
 
     /// Records a rebalance and the number of partitions held after it.

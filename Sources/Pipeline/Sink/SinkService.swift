@@ -2,6 +2,7 @@ import ArticleCore
 import Foundation
 import Kafka
 import Logging
+import Metrics
 import ServiceLifecycle
 import WorkerRuntime
 
@@ -98,13 +99,14 @@ public struct SinkService: Service {
                 consumer: consumer, limits: configuration.limits, exitWhenIdle: configuration.exitWhenIdle,
                 status: configuration.status, logger: logger)
             let metrics = flow.metrics
+            let endToEnd = Metrics.Timer(label: MetricName.endToEndLatency)
             try await flow.run(
                 transform: { SinkLine(for: $0) },
                 publish: { batch in
                     for (record, line) in batch {
                         try await write(
-                            line, of: record, into: directory, deadLetters: deadLetters, metrics: metrics,
-                            counts: &counts)
+                            line, of: record, into: directory, deadLetters: deadLetters,
+                            metrics: (metrics, endToEnd), counts: &counts)
                     }
                     pendingRecords += batch.count
                 },
@@ -171,7 +173,7 @@ public struct SinkService: Service {
     ///   and a restart resumes from the last checkpoint.
     private func write(
         _ line: SinkLine, of record: ConsumedRecord, into directory: SinkDirectory,
-        deadLetters: AcknowledgingPublisher, metrics: FlowMetrics, counts: inout Counts
+        deadLetters: AcknowledgingPublisher, metrics: (flow: FlowMetrics, endToEnd: Metrics.Timer), counts: inout Counts
     ) async throws {
         var metadata = AcknowledgingPublisher.metadata(for: record)
         guard let file = directory.file(for: record.topicPartition) else {
@@ -197,10 +199,11 @@ public struct SinkService: Service {
             metadata[LogMetadataKey.articleID] = "\(id)"
             if try file.append(line: text, key: ArticleKey.value(of: id), offset: record.offset) {
                 counts.written += 1
-                metrics.count(.published, topic: record.topic)
-                // Written, if not yet fsynced: what a reader tailing the file sees.
+                metrics.flow.count(.published, topic: record.topic)
+                // From the produce timestamp to the line written, if not yet fsynced: what a
+                // reader tailing the file sees.
                 if let produced = record.timestamp {
-                    metrics.recordEndToEnd(seconds: Date().timeIntervalSince(produced))
+                    metrics.endToEnd.recordNanoseconds(Int64(max(0, Date().timeIntervalSince(produced)) * 1e9))
                 }
             } else {
                 counts.duplicates += 1
