@@ -137,13 +137,14 @@ extension BrokerTests {
             try await FaultInjection.createTopics(
                 [pipeline.rawTopic, pipeline.enrichedTopic, pipeline.deadLetterTopic], brokers: pipeline.brokers)
             let drop = try TestEnvironment.temporaryDirectory()
+            let healthFile = try TestEnvironment.temporaryDirectory().appendingPathComponent("producer-health.json")
             let producerPort = try LoopbackPort.free()
             let producerScraper = try Scraper(port: producerPort)
             let producer = try ExecutableRun(
                 "news-producer",
                 pipeline.connectionArguments + [
                     "--topic", pipeline.rawTopic, "--dlq-topic", pipeline.deadLetterTopic, "--watch", drop.path,
-                    "--settle", "0.3", "--metrics-port", "\(producerPort)",
+                    "--settle", "0.3", "--metrics-port", "\(producerPort)", "--health-file", healthFile.path,
                 ],
                 tiedToParent: true)
             _ = try await producerScraper.probeUntil("/readyz", is: 200, within: .seconds(60))
@@ -163,6 +164,13 @@ extension BrokerTests {
             #expect(produced.samples(named: "news_build_info", ["worker": "news-producer"]).count == 1)
             #expect(produced.value("news_records_in_flight", [:]) == 0)
             #expect(await GracefulShutdownTests.terminate(producer).status == 0)
+            // The final health file: stopped, and checked no earlier than the stop it reports.
+            let health = try #require(
+                try JSONSerialization.jsonObject(with: Data(contentsOf: healthFile)) as? [String: Any])
+            #expect(health["status"] as? String == "stopped")
+            let since = try #require((health["since"] as? String).flatMap { try? Date($0, strategy: .iso8601) })
+            let checked = try #require((health["checked_at"] as? String).flatMap { try? Date($0, strategy: .iso8601) })
+            #expect(checked >= since, "\(health)")
 
             // Not an article: the enricher dead-letters it.
             let garbage = OutgoingMessage(topic: pipeline.rawTopic, key: Array("bad".utf8), value: Array("{".utf8))

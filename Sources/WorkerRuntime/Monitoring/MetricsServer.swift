@@ -89,9 +89,3 @@ public struct MetricsServer: Service {
             headers: [.contentType: "text/plain; charset=utf-8"], body: Data((probe.reason + "\n").utf8))
     }
 }
-
-/// A metrics server that cannot be set up as asked.
-public struct MetricsServerError: Error, CustomStringConvertible {
-    public var message: String
-    public var description: String { message }
-}
