@@ -56,13 +56,22 @@ public final class KafkaAdmin: Sendable {
     /// The topics in the cluster (a metadata request), internal ones (names starting `__`) excluded,
     /// sorted by name.
     ///
+    /// Cancelling the calling task stops the wait within a fraction of a second, so that a
+    /// worker told to stop while its brokers are unreachable need not wait out `timeout`.
+    ///
     /// - Parameter timeout: How long to wait for the brokers.
-    /// - Throws: ``KafkaError``, `.brokerUnreachable` when no broker answered within `timeout`.
+    /// - Throws: ``KafkaError``, `.brokerUnreachable` when no broker answered within `timeout`,
+    ///   `.cancelled` when the task was cancelled first.
     public func listTopics(timeout: Duration) async throws(KafkaError) -> [TopicDescription] {
         let handle = self.handle
-        let result = await queue.runBlocking { () -> Result<[TopicDescription], KafkaError> in
-            guard !handle.isDestroyed else { return .failure(.closed("listTopics")) }
-            return handle.topicDescriptions(timeout: timeout)
+        let stop = StopRequest()
+        let result = await withTaskCancellationHandler {
+            await queue.runBlocking { () -> Result<[TopicDescription], KafkaError> in
+                guard !handle.isDestroyed else { return .failure(.closed("listTopics")) }
+                return handle.topicDescriptions(timeout: timeout, stopRequested: { stop.isRequested })
+            }
+        } onCancel: {
+            stop.request()
         }
         return try result.get()
     }

@@ -12,10 +12,12 @@ public enum WorkerServiceRunner {
     /// - Parameters:
     ///   - service: the worker.
     ///   - shutdown: how long a graceful shutdown may take: after `drain` the worker is
-    ///     cancelled, and it must be done `close` later (a ``ShutdownBackstop`` ends the process
+    ///     cancelled, and it must be done `close` later (``ShutdownBackstop`` ends the process
     ///     with status 1 shortly after that otherwise).
     ///   - health: watches the worker's brokers.
     ///   - monitoring: the worker's status and metrics server.
+    /// A signal that arrives while the worker is still starting (checking its topics while the
+    /// broker is unreachable, say) stops it there: it returns without having consumed anything.
     public static func run(
         _ service: some Service,
         shutdown: ShutdownBudget,
@@ -23,28 +25,36 @@ public enum WorkerServiceRunner {
         monitoring: WorkerMonitoring,
         logger: Logger
     ) async throws {
-        // Shut down in reverse order: the worker first, then the monitor, then the metrics
-        // server. Neither a monitor nor a server that fails stops the worker.
+        ShutdownSignals.install()
+        // Shut down in reverse order: the worker first, then the signal service, then the
+        // monitor, then the metrics server. Neither a monitor nor a server that fails stops
+        // the worker.
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
         if let server = monitoring.server {
             services.append(
                 .init(service: server, successTerminationBehavior: .ignore, failureTerminationBehavior: .ignore))
         }
-        services.append(
-            .init(service: health, successTerminationBehavior: .ignore, failureTerminationBehavior: .ignore))
-        services.append(
+        services += [
+            .init(service: health, successTerminationBehavior: .ignore, failureTerminationBehavior: .ignore),
+            .init(service: ShutdownSignalService(), successTerminationBehavior: .gracefullyShutdownGroup),
             .init(
                 service: MonitoredService(wrapped: service, status: monitoring.status),
-                successTerminationBehavior: .gracefullyShutdownGroup))
+                successTerminationBehavior: .gracefullyShutdownGroup),
+        ]
         var configuration = ServiceGroupConfiguration(
             services: services,
-            gracefulShutdownSignals: [.sigterm, .sigint],
+            // ShutdownSignals catches them from the worker's first moments, which the group cannot.
+            gracefulShutdownSignals: [],
             logger: logger)
         configuration.maximumGracefulShutdownDuration = shutdown.drain
         // No maximumCancellationDuration: ServiceLifecycle ends an overrun with a fatal error.
         // The worker bounds its own close instead, and the backstop catches a step that does not.
-        let backstop = ShutdownBackstop(budget: shutdown, logger: logger)
-        try await ServiceGroup(configuration: configuration).run()
-        withExtendedLifetime(backstop) {}
+        ShutdownBackstop.arm(budget: shutdown, logger: logger)
+        do {
+            try await ServiceGroup(configuration: configuration).run()
+        } catch  where error.isCancellation && ShutdownSignals.haveArrived {
+            logger.notice(
+                "stopped on the signal with work in hand; what was not committed is done again after a restart")
+        }
     }
 }

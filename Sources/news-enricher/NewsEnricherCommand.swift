@@ -63,6 +63,8 @@ struct NewsEnricherCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // Before anything else: a SIGTERM from now on stops the worker cleanly, however early.
+        ShutdownSignals.install()
         let logger = logging.makeLogger(label: "news-enricher")
         try LibrdkafkaRuntimeCheck.run(allowOld: kafka.allowOldLibrdkafka, logger: logger)
         // Reads the compiled-in lexicons now, so a damaged build fails here, not mid-stream.

@@ -65,6 +65,8 @@ struct NewsProducerCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // Before anything else: a SIGTERM from now on stops the worker cleanly, however early.
+        ShutdownSignals.install()
         let logger = logging.makeLogger(label: "news-producer")
         try LibrdkafkaRuntimeCheck.run(allowOld: kafka.allowOldLibrdkafka, logger: logger)
         let monitoring = try WorkerMonitoring.bootstrap(
@@ -93,7 +95,12 @@ struct NewsProducerCommand: AsyncParsableCommand {
                 client: client, healthFile: health.healthFile, status: monitoring.status, logger: logger),
             monitoring: monitoring,
             logger: logger)
-        guard let summary = service.summary else { throw ExitCode(2) }
+        guard let summary = service.summary else {
+            // Stopped by a signal while starting: nothing was published, so a batch is not done.
+            guard ShutdownSignals.haveArrived else { throw ExitCode(2) }
+            if watch == nil { throw ExitCode.failure }
+            return
+        }
         print(summary.line)
         if !summary.succeeded { throw ExitCode.failure }
     }

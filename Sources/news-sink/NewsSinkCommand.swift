@@ -43,6 +43,8 @@ struct NewsSinkCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // Before anything else: a SIGTERM from now on stops the worker cleanly, however early.
+        ShutdownSignals.install()
         let logger = logging.makeLogger(label: "news-sink")
         try LibrdkafkaRuntimeCheck.run(allowOld: kafka.allowOldLibrdkafka, logger: logger)
         let monitoring = try WorkerMonitoring.bootstrap(

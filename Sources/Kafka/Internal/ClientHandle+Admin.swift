@@ -1,10 +1,13 @@
 import CRDKafka
+import Foundation
 
 extension ClientHandle {
     /// Extra time to wait for an admin result beyond the request timeout librdkafka enforces itself.
     private static let resultGrace: Duration = .seconds(1)
     /// How often a wait for an admin result also serves the main queue (error callbacks).
     private static let serveInterval: Int32 = 100
+    /// The longest single metadata request of ``topicDescriptions(timeout:stopRequested:)``.
+    private static let metadataSlice: Duration = .milliseconds(500)
 
     /// Creates `topics` and returns the names it created; existing topics are skipped.
     /// Blocking: call on the admin client's queue.
@@ -79,17 +82,32 @@ extension ClientHandle {
 
     /// Every topic in the cluster's metadata, internal ones (`__…`) excluded, sorted by name.
     /// Blocking: call on the admin client's queue.
-    func topicDescriptions(timeout: Duration) -> Result<[TopicDescription], KafkaError> {
+    func topicDescriptions(timeout: Duration, stopRequested: () -> Bool = { false }) -> Result<
+        [TopicDescription], KafkaError
+    > {
+        let deadline = ContinuousClock.now + timeout
         var metadata: UnsafePointer<rd_kafka_metadata_t>?
-        let code = rd_kafka_metadata(pointer, 1, nil, &metadata, timeout.timeoutMilliseconds)
-        // Serves error callbacks so that a refused connection is known when judging a timeout.
-        rd_kafka_poll(pointer, 0)
+        var code = RD_KAFKA_RESP_ERR__TIMED_OUT
+        // Asked in short slices rather than once for the whole timeout, so that a stop request
+        // is seen promptly. librdkafka keeps connecting between them; a slice that fails at once
+        // (the broker refused the connection) waits out its time before the next.
+        while ContinuousClock.now < deadline {
+            guard !stopRequested() else { return .failure(.cancelled("reading cluster metadata")) }
+            let sliceEnd = min(deadline, ContinuousClock.now + Self.metadataSlice)
+            code = rd_kafka_metadata(pointer, 1, nil, &metadata, (sliceEnd - ContinuousClock.now).timeoutMilliseconds)
+            // Serves error callbacks so that a refused connection is known when judging a timeout.
+            rd_kafka_poll(pointer, 0)
+            guard code != RD_KAFKA_RESP_ERR_NO_ERROR else { break }
+            let kind = KafkaError(code: code, context: "reading cluster metadata").kind
+            guard kind == .timedOut || kind == .brokerUnreachable else {
+                return .failure(KafkaError(code: code, context: "reading cluster metadata"))
+            }
+            if sliceEnd > ContinuousClock.now {
+                Thread.sleep(forTimeInterval: (sliceEnd - ContinuousClock.now) / .seconds(1))
+            }
+        }
         guard code == RD_KAFKA_RESP_ERR_NO_ERROR, let metadata else {
-            let error = KafkaError(code: code, context: "reading cluster metadata")
-            return .failure(
-                error.kind == .timedOut || error.kind == .brokerUnreachable
-                    ? timeoutError(operation: "reading cluster metadata", after: timeout) : error
-            )
+            return .failure(timeoutError(operation: "reading cluster metadata", after: timeout))
         }
         defer { rd_kafka_metadata_destroy(metadata) }
         context.recordBrokerSuccess()

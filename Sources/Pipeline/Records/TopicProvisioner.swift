@@ -1,5 +1,6 @@
 import Kafka
 import Logging
+import ServiceLifecycle
 import WorkerRuntime
 
 /// Makes sure the topics a worker reads or writes exist before it starts, and doubles as the
@@ -18,7 +19,15 @@ public struct TopicProvisioner: Sendable {
 
     /// Creates whichever of `topics` are missing, with `PipelineTopics`' partition counts unless
     /// `partitions` overrides them for a topic. Existing topics are left as they are.
+    /// - Throws: ``KafkaError``; of kind `.cancelled` when a graceful shutdown (a worker's
+    ///   SIGTERM) comes first: a worker need not wait out the check to stop.
     public func ensure(_ topics: [String], partitions: [String: Int32] = [:]) async throws {
+        try await cancelWhenGracefulShutdown {
+            try await createMissing(topics, partitions: partitions)
+        }
+    }
+
+    private func createMissing(_ topics: [String], partitions: [String: Int32]) async throws {
         let admin = try KafkaAdmin(configuration: client, logger: logger)
         do {
             // Asking first keeps a worker whose topics exist from needing the right to create
