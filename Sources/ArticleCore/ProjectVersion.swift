@@ -2,5 +2,5 @@
 /// `--version` prints. Defined here, the one module every executable links.
 public enum ProjectVersion {
     /// Semantic version of the release; raise it when cutting one.
-    public static let current = "0.1.0"
+    public static let current = "0.3.0"
 }

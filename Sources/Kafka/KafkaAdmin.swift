@@ -21,6 +21,9 @@ public final class KafkaAdmin: Sendable {
             bootstrapServers: configuration.bootstrapServers.joined(separator: ","),
             role: .admin
         )
+        // An admin client never polls for statistics: none are asked for.
+        var configuration = configuration
+        configuration.statisticsHandler = nil
         self.handle = try ClientHandle(kind: .producer, properties: configuration.properties(), context: context)
         self.queue = DispatchQueue(label: "kafka.admin.\(configuration.clientID)")
         self.logger = logger

@@ -8,6 +8,12 @@ public struct KafkaClientConfiguration: Sendable {
     /// Any librdkafka property, applied after everything else so that it wins. Useful for
     /// properties this type does not model, and for tests (`test.mock.num.brokers`).
     public var additional: [String: String]
+    /// Receives the producer's and the consumer's statistics every `statisticsInterval`
+    /// (librdkafka's `statistics.interval.ms`, off by default), on the client's poll thread: it
+    /// must not block. Admin clients never report them. `nil` turns statistics off.
+    public var statisticsHandler: (@Sendable (KafkaStatistics) -> Void)?
+    /// How often a client with a `statisticsHandler` reports; 5 s by default.
+    public var statisticsInterval: Duration = .seconds(5)
 
     /// Creates client settings.
     ///
@@ -27,10 +33,14 @@ public struct KafkaClientConfiguration: Sendable {
 
     /// The librdkafka properties of these settings alone, without `additional`.
     var baseProperties: [String: String] {
-        [
+        var properties = [
             "bootstrap.servers": bootstrapServers.joined(separator: ","),
             "client.id": clientID,
         ]
+        if statisticsHandler != nil {
+            properties["statistics.interval.ms"] = "\(statisticsInterval.wholeMilliseconds)"
+        }
+        return properties
     }
 
     /// Every librdkafka property these settings give an admin client, `additional` last.

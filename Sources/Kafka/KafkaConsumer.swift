@@ -38,7 +38,8 @@ public final class KafkaConsumer: Sendable {
         let context = ClientContext(
             logger: logger,
             bootstrapServers: configuration.client.bootstrapServers.joined(separator: ","),
-            role: .consumer(consumer)
+            role: .consumer(consumer),
+            statisticsHandler: configuration.client.statisticsHandler
         )
         let handle = try ClientHandle(kind: .consumer, properties: configuration.properties(), context: context)
         if let error = handle.redirectMainQueueToConsumer() {

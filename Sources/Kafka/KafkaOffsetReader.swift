@@ -131,7 +131,10 @@ public final class KafkaOffsetReader: Sendable {
     /// Consumer properties for a client that never subscribes and never commits; it reads the
     /// log as written (`read_uncommitted`), so its ends are the partitions' high watermarks.
     private func readerProperties(groupID: String) -> [String: String] {
-        var consumer = ConsumerConfiguration(client: configuration, groupID: groupID)
+        var client = configuration
+        // Its context installs no statistics callback, so none are asked for.
+        client.statisticsHandler = nil
+        var consumer = ConsumerConfiguration(client: client, groupID: groupID)
         consumer.isolationLevel = .readUncommitted
         var properties = consumer.properties()
         properties["enable.auto.commit"] = "false"

@@ -28,7 +28,8 @@ public final class KafkaProducer: Sendable {
         let context = ClientContext(
             logger: logger,
             bootstrapServers: configuration.client.bootstrapServers.joined(separator: ","),
-            role: .producer(deliveries)
+            role: .producer(deliveries),
+            statisticsHandler: configuration.client.statisticsHandler
         )
         let handle = try ClientHandle(kind: .producer, properties: configuration.properties(), context: context)
         self.handle = handle

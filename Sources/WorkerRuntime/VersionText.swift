@@ -5,7 +5,7 @@ import Kafka
 /// librdkafka that was loaded, which can differ from the one built against
 /// (`LD_LIBRARY_PATH`).
 public enum VersionText {
-    /// For example `0.1.0 (librdkafka 2.16.0)`.
+    /// For example `0.3.0 (librdkafka 2.16.0)`.
     public static var withLibrdkafka: String {
         "\(ProjectVersion.current) (librdkafka \(LibrdkafkaRuntime.versionString))"
     }

@@ -22,6 +22,7 @@ struct NewsEnricherCommand: AsyncParsableCommand {
     @OptionGroup var logging: LoggingOptions
     @OptionGroup var shutdown: ShutdownOptions
     @OptionGroup var health: HealthOptions
+    @OptionGroup var metrics: MetricsOptions
     @OptionGroup var flow: FlowOptions
 
     @Option(help: "Consumer group; processes in one group share the input's partitions.")
@@ -75,8 +76,10 @@ struct NewsEnricherCommand: AsyncParsableCommand {
                 metadata: ["problems": "\(lexiconProblems.joined(separator: "; "))"])
             throw ExitCode.failure
         }
-        let client = try kafka.clientConfiguration(
-            clientID: "news-enricher", environment: ProcessInfo.processInfo.environment)
+        let monitoring = try WorkerMonitoring.bootstrap(
+            metrics, worker: "news-enricher", requiresAssignment: true, logger: logger)
+        let client = monitoring.instrument(
+            try kafka.clientConfiguration(clientID: "news-enricher", environment: ProcessInfo.processInfo.environment))
         var producer = ProducerConfiguration(client: client)
         if exactlyOnce {
             producer.transactionalID = transactionalID ?? "\(group)-\(ProcessInfo.processInfo.hostName)"
@@ -91,11 +94,14 @@ struct NewsEnricherCommand: AsyncParsableCommand {
         configuration.processor.maximumTextBytes = maxArticleBytes
         configuration.shutdown = shutdown.budget
         configuration.limits = flow.limits
+        configuration.status = monitoring.status
         configuration.passthrough = passthrough
         try await WorkerCommandRunner.run(
             EnricherService(configuration: configuration, logger: logger),
             shutdown: shutdown.budget,
-            health: BrokerHealthMonitor(client: client, healthFile: health.healthFile, logger: logger),
+            health: BrokerHealthMonitor(
+                client: client, healthFile: health.healthFile, status: monitoring.status, logger: logger),
+            monitoring: monitoring,
             logger: logger)
     }
 }

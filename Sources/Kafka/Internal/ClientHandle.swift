@@ -34,7 +34,7 @@ final class ClientHandle: @unchecked Sendable {
         // callback reads the context through this opaque until `rd_kafka_destroy` returns.
         let retain = Unmanaged.passRetained(context)
         rd_kafka_conf_set_opaque(configuration, retain.toOpaque())
-        RDKafkaCallbacks.install(on: configuration, role: context.role)
+        RDKafkaCallbacks.install(on: configuration, context: context)
 
         var reason = [CChar](repeating: 0, count: 512)
         guard let pointer = rd_kafka_new(kind.rdKafkaType, configuration, &reason, reason.count) else {

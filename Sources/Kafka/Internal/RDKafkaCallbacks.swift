@@ -5,7 +5,7 @@ import Logging
 /// that ``ClientHandle`` set; that context outlives the `rd_kafka_t`, so the pointer is valid
 /// whenever librdkafka calls back.
 enum RDKafkaCallbacks {
-    static func install(on configuration: OpaquePointer, role: ClientContext.Role) {
+    static func install(on configuration: OpaquePointer, context: ClientContext) {
         rd_kafka_conf_set_log_cb(configuration) { client, level, facility, line in
             RDKafkaCallbacks.log(client: client, level: level, facility: facility, line: line)
         }
@@ -20,7 +20,12 @@ enum RDKafkaCallbacks {
                 brokerName: brokerName, x509Error: x509Error, reason: reason, reasonCapacity: reasonCapacity,
                 opaque: opaque)
         }
-        switch role {
+        if context.statisticsHandler != nil {
+            rd_kafka_conf_set_stats_cb(configuration) { _, json, length, opaque in
+                RDKafkaCallbacks.statistics(json: json, length: length, opaque: opaque)
+            }
+        }
+        switch context.role {
         case .producer:
             rd_kafka_conf_set_dr_msg_cb(configuration) { _, message, opaque in
                 DeliveryCallbacks.deliveryReport(message: message, opaque: opaque)
@@ -37,6 +42,17 @@ enum RDKafkaCallbacks {
     static func context(from opaque: UnsafeMutableRawPointer?) -> ClientContext? {
         // Unretained: the handle holds the retain until after rd_kafka_destroy.
         opaque.map { Unmanaged<ClientContext>.fromOpaque($0).takeUnretainedValue() }
+    }
+
+    /// Returns 0: librdkafka frees the JSON buffer, which is copied before this returns.
+    private static func statistics(
+        json: UnsafeMutablePointer<CChar>?, length: Int, opaque: UnsafeMutableRawPointer?
+    ) -> Int32 {
+        guard let json, let handler = context(from: opaque)?.statisticsHandler,
+            let statistics = KafkaStatistics(json: UnsafeRawBufferPointer(start: json, count: length))
+        else { return 0 }
+        handler(statistics)
+        return 0
     }
 
     private static func log(

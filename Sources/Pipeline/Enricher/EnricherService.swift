@@ -38,6 +38,8 @@ public struct EnricherService: Service {
         public var transactionInterval: Duration = .milliseconds(500)
         /// The worker's graceful-shutdown budget; closing the clients gets its `close` part.
         public var shutdown = ShutdownBudget(total: .seconds(30))
+        /// Told of assignments and revocations, for `/readyz`.
+        public var status: WorkerStatus?
 
         public init(consumer: ConsumerConfiguration, producer: ProducerConfiguration) {
             self.consumer = consumer
@@ -74,7 +76,7 @@ public struct EnricherService: Service {
             try consumer.subscribe(topics: [configuration.inputTopic])
             let flow = RecordFlow(
                 consumer: consumer, limits: configuration.limits, exitWhenIdle: configuration.exitWhenIdle,
-                logger: logger)
+                status: configuration.status, logger: logger)
             if configuration.exactlyOnce {
                 try await runTransactions(flow, window: window, consumer: consumer, producer: producer)
             } else {

@@ -77,6 +77,9 @@ final class TransactionalPublisher {
     /// Refusals learned from aborted transactions, applied when their records come again.
     private var knownRefusals: [RecordKey: Refusal] = [:]
     private var appliedRefusals: [RecordKey] = []
+    /// The open transaction's outputs and dead letters by topic, counted once it commits.
+    private var uncommitted: [FlowMetrics.RecordCount: [String: Int]] = [:]
+    private let metrics = FlowMetrics()
 
     /// What the log says when a producer is replaced.
     static let producerReplacementMessage = "the transactional producer failed for good; replacing it"
@@ -115,12 +118,14 @@ final class TransactionalPublisher {
             appliedRefusals.append(key)
             switch refusal.role {
             case .output:
+                metrics.count(.failed, topic: message.topic)
                 logger.error(
                     "output refused by the broker, dead-lettering: \(refusal.reason)",
                     metadata: AcknowledgingPublisher.metadata(for: record))
                 message = deadLetter(for: record, reason: refusal.reason)
                 role = .deadLetter
             case .deadLetter:
+                metrics.count(.failed, topic: configuration.deadLetterTopic)
                 logger.critical(
                     "dead-letter topic rejected record; it is dropped: \(refusal.reason)",
                     metadata: AcknowledgingPublisher.metadata(for: record))
@@ -158,6 +163,10 @@ final class TransactionalPublisher {
                 try await producer.current.commitTransaction(timeout: Self.callTimeout)
             }
             logger.debug("transaction committed", metadata: ["records": "\(batch.records)"])
+            for (count, topics) in uncommitted {
+                for (topic, amount) in topics { metrics.count(count, topic: topic, by: amount) }
+            }
+            uncommitted = [:]
             for key in appliedRefusals { knownRefusals[key] = nil }
             appliedRefusals = []
             batch.close()
@@ -203,6 +212,7 @@ final class TransactionalPublisher {
                 LogMetadataKey.partitions: "\(rewind.keys.map(\.description))",
             ])
         batch.close()
+        uncommitted = [:]
         mustAbort = false
     }
 
@@ -250,6 +260,7 @@ final class TransactionalPublisher {
         try await window.acquire(bytes: bytes)
         do {
             let delivery = try await producer.current.enqueue(message)
+            uncommitted[role == .output ? .published : .deadLettered, default: [:]][message.topic, default: 0] += 1
             delivery.whenDelivered { [refusals, window] outcome in
                 window.release(bytes: bytes)
                 if case .failure(let error) = outcome, error.refusesRecord {
@@ -266,6 +277,7 @@ final class TransactionalPublisher {
             }
             // Refused before it joined the transaction, so the commit would not fail for it:
             // its dead letter must go in now.
+            metrics.count(.failed, topic: message.topic)
             switch role {
             case .output:
                 logger.error(

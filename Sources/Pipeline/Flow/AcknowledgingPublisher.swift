@@ -53,6 +53,7 @@ final class AcknowledgingPublisher: Sendable {
     private let progress: @Sendable (TopicPartition, Int64) -> Void
     private let logger: Logger
     private let state = Mutex(State())
+    private let metrics = FlowMetrics()
 
     static let initialBackoff: Duration = .milliseconds(200)
     static let maximumBackoff: Duration = .seconds(10)
@@ -132,6 +133,7 @@ final class AcknowledgingPublisher: Sendable {
         } else if failure.isRetriable && !failure.isFatal {
             sendAgainLater(job, after: failure)
         } else if job.role == .output {
+            metrics.count(.failed, topic: job.message.topic)
             logger.error("output rejected, dead-lettering: \(failure)", metadata: Self.metadata(for: job.record))
             var deadLetter = job
             deadLetter.role = .deadLetter
@@ -140,6 +142,7 @@ final class AcknowledgingPublisher: Sendable {
             deadLetter.backoff = Self.initialBackoff
             send(deadLetter)
         } else {
+            metrics.count(.failed, topic: job.message.topic)
             logger.critical(
                 "dead-letter topic rejected record; it is dropped: \(failure)", metadata: Self.metadata(for: job.record)
             )
@@ -148,6 +151,7 @@ final class AcknowledgingPublisher: Sendable {
     }
 
     private func finish(_ job: Job) {
+        metrics.count(job.role == .output ? .published : .deadLettered, topic: job.message.topic)
         let committable = state.withLock { $0.tracker.complete(job.ticket) }
         if let committable { progress(job.ticket.partition, committable) }
         window.release(bytes: job.bytes)

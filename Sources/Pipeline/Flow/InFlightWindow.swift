@@ -1,4 +1,5 @@
 import Dispatch
+import Metrics
 import Synchronization
 import WorkerRuntime
 
@@ -69,6 +70,8 @@ final class InFlightWindow: Sendable {
 
     let limits: FlowLimits
     private let state = Mutex(State())
+    /// A worker has one window, so one gauge.
+    private let inFlightGauge = Gauge(label: MetricName.recordsInFlight)
 
     init(limits: FlowLimits) {
         self.limits = limits
@@ -81,15 +84,17 @@ final class InFlightWindow: Sendable {
     /// - Throws: `CancellationError` when the task is cancelled while it waits.
     func acquire(bytes: Int) async throws {
         guard await suspend(until: .room(bytes: bytes), timeout: nil) else { throw CancellationError() }
+        inFlightGauge.record(records)
     }
 
     /// Gives back the room of one record of `bytes`.
     func release(bytes: Int) {
-        let ready = state.withLock { state in
+        let (ready, records) = state.withLock { state in
             state.records -= 1
             state.bytes -= bytes
-            return state.readyWaiters(limits: limits)
+            return (state.readyWaiters(limits: limits), state.records)
         }
+        inFlightGauge.record(records)
         for continuation in ready { continuation.resume(returning: true) }
     }
 

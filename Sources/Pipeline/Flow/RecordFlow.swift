@@ -15,7 +15,10 @@ struct RecordFlow: Sendable {
     let consumer: KafkaConsumer
     let limits: FlowLimits
     let exitWhenIdle: Duration?
+    /// Told of each assignment and revocation, for `/readyz`.
+    var status: WorkerStatus?
     let logger: Logger
+    let metrics = FlowMetrics()
 
     /// How long one poll may block; bounds how quickly a shutdown signal is noticed.
     static let pollTimeout: Duration = .milliseconds(100)
@@ -37,7 +40,11 @@ struct RecordFlow: Sendable {
         rebalance: (ConsumerEvent) async throws -> Void,
         afterPoll: (_ caughtUp: Bool) async throws -> Void
     ) async throws {
-        let parallel = ParallelTransform(concurrency: limits.concurrency, transform: transform)
+        let parallel = ParallelTransform(concurrency: limits.concurrency) { [metrics] record in
+            let started = ContinuousClock.now
+            defer { metrics.recordProcessing(.now - started) }
+            return transform(record)
+        }
         var idle = IdleTracker(threshold: exitWhenIdle)
         defer { logger.debug("record flow finished") }
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
@@ -47,6 +54,7 @@ struct RecordFlow: Sendable {
             var records: [ConsumedRecord] = []
             func publishRecords() async throws {
                 guard !records.isEmpty else { return }
+                countConsumed(records)
                 let outputs = await parallel(records)
                 try await publish(zip(records, outputs).map { (record: $0, output: $1) })
                 records = []
@@ -60,6 +68,7 @@ struct RecordFlow: Sendable {
                     // The consumer returns a rebalance alone; the records read before it go first.
                     try await publishRecords()
                     log(event)
+                    report(event)
                     try await rebalance(event)
                 case .endOfPartition(let partition, let offset):
                     logger.debug(
@@ -80,6 +89,29 @@ struct RecordFlow: Sendable {
                 logger.info("every assigned partition is drained and idle; exiting")
                 break
             }
+        }
+    }
+
+    private func countConsumed(_ records: [ConsumedRecord]) {
+        // A batch usually holds one topic: count runs, not records.
+        var start = 0
+        for index in records.indices
+        where index + 1 == records.count || records[index + 1].topic != records[start].topic {
+            metrics.count(.consumed, topic: records[start].topic, by: index + 1 - start)
+            start = index + 1
+        }
+    }
+
+    private func report(_ event: ConsumerEvent) {
+        switch event {
+        case .assigned(let partitions):
+            status?.assigned(partitions)
+            metrics.recordRebalance(assigned: true, holding: status?.assignedPartitionCount ?? partitions.count)
+        case .revoked(let partitions):
+            status?.revoked(partitions)
+            metrics.recordRebalance(assigned: false, holding: status?.assignedPartitionCount ?? 0)
+        case .record, .endOfPartition:
+            break
         }
     }
 

@@ -59,6 +59,7 @@ struct InputPublisher: Sendable {
     let reader: ArticleInputReader
     let window: InFlightWindow
     let logger: Logger
+    let metrics = FlowMetrics()
 
     /// Reads `input` and enqueues its articles, waiting only while the window is full.
     /// - Throws: `CancellationError` when the task is cancelled while it waits; what was
@@ -87,6 +88,7 @@ struct InputPublisher: Sendable {
                 topic: deadLetterTopic)
             do {
                 _ = try await producer.send(deadLetter)
+                metrics.count(.deadLettered, topic: deadLetterTopic)
                 outcome.deadLettered += 1
             } catch {
                 logger.error("could not dead-letter \(problem.source): \(error)")
@@ -119,12 +121,14 @@ struct InputPublisher: Sendable {
             window.release(bytes: bytes)
             if error.kind == .cancelled { throw CancellationError() }
             logger.error("not delivered: \(error)", metadata: metadata)
+            metrics.count(.failed, topic: topic)
             return nil
         }
-        delivery.whenDelivered { [logger, window] outcome in
+        delivery.whenDelivered { [logger, window, metrics, topic] outcome in
             window.release(bytes: bytes)
             switch outcome {
             case .success(let report):
+                metrics.count(.published, topic: topic)
                 logger.debug(
                     "delivered",
                     metadata: metadata.merging([
@@ -134,6 +138,7 @@ struct InputPublisher: Sendable {
                 // Abandoned at shutdown: counted and reported once, not once per article.
                 break
             case .failure(let error):
+                metrics.count(.failed, topic: topic)
                 logger.error("not delivered: \(error)", metadata: metadata)
             }
         }

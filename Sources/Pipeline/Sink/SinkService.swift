@@ -2,6 +2,7 @@ import ArticleCore
 import Foundation
 import Kafka
 import Logging
+import Metrics
 import ServiceLifecycle
 import WorkerRuntime
 
@@ -36,6 +37,8 @@ public struct SinkService: Service {
         public var limits = FlowLimits()
         /// The worker's graceful-shutdown budget.
         public var shutdown = ShutdownBudget(total: .seconds(30))
+        /// Told of assignments and revocations, for `/readyz`.
+        public var status: WorkerStatus?
 
         public init(consumer: ConsumerConfiguration, outputDirectory: String) {
             self.consumer = consumer
@@ -94,12 +97,16 @@ public struct SinkService: Service {
             try consumer.subscribe(topics: [configuration.topic])
             let flow = RecordFlow(
                 consumer: consumer, limits: configuration.limits, exitWhenIdle: configuration.exitWhenIdle,
-                logger: logger)
+                status: configuration.status, logger: logger)
+            let metrics = flow.metrics
+            let endToEnd = Metrics.Timer(label: MetricName.endToEndLatency)
             try await flow.run(
                 transform: { SinkLine(for: $0) },
                 publish: { batch in
                     for (record, line) in batch {
-                        try await write(line, of: record, into: directory, deadLetters: deadLetters, counts: &counts)
+                        try await write(
+                            line, of: record, into: directory, deadLetters: deadLetters,
+                            metrics: (metrics, endToEnd), counts: &counts)
                     }
                     pendingRecords += batch.count
                 },
@@ -166,7 +173,7 @@ public struct SinkService: Service {
     ///   and a restart resumes from the last checkpoint.
     private func write(
         _ line: SinkLine, of record: ConsumedRecord, into directory: SinkDirectory,
-        deadLetters: AcknowledgingPublisher, counts: inout Counts
+        deadLetters: AcknowledgingPublisher, metrics: (flow: FlowMetrics, endToEnd: Metrics.Timer), counts: inout Counts
     ) async throws {
         var metadata = AcknowledgingPublisher.metadata(for: record)
         guard let file = directory.file(for: record.topicPartition) else {
@@ -192,6 +199,12 @@ public struct SinkService: Service {
             metadata[LogMetadataKey.articleID] = "\(id)"
             if try file.append(line: text, key: ArticleKey.value(of: id), offset: record.offset) {
                 counts.written += 1
+                metrics.flow.count(.published, topic: record.topic)
+                // From the produce timestamp to the line written, if not yet fsynced: what a
+                // reader tailing the file sees.
+                if let produced = record.timestamp {
+                    metrics.endToEnd.recordNanoseconds(Int64(max(0, Date().timeIntervalSince(produced)) * 1e9))
+                }
             } else {
                 counts.duplicates += 1
                 logger.debug("duplicate article id; not written again", metadata: metadata)

@@ -1,26 +1,33 @@
 import Foundation
 import Kafka
 import Logging
+import Metrics
 import ServiceLifecycle
 
 /// Runs beside every worker: asks the brokers for metadata every `interval`, logs when they
 /// stop answering and when they answer again (the worker itself keeps retrying meanwhile), and
-/// keeps the health file (`--health-file`) current, for a probe or an operator to read.
+/// keeps the health file (`--health-file`), the worker's ``WorkerStatus`` and
+/// `news_broker_reachable` current, for a probe, a scraper or an operator to read.
 public struct BrokerHealthMonitor: Service {
     public let client: KafkaClientConfiguration
     public let healthFile: String?
     public let interval: Duration
+    public let status: WorkerStatus?
     public let logger: Logger
 
     /// - Parameters:
     ///   - client: The worker's brokers and properties.
     ///   - healthFile: Where to keep the JSON status (``BrokerHealth``), replaced atomically.
     ///   - interval: Time between checks; also each check's timeout.
-    public init(client: KafkaClientConfiguration, healthFile: String?, interval: Duration = .seconds(3), logger: Logger)
-    {
+    ///   - status: Told each check's result, for `/readyz`.
+    public init(
+        client: KafkaClientConfiguration, healthFile: String?, interval: Duration = .seconds(3),
+        status: WorkerStatus? = nil, logger: Logger
+    ) {
         self.client = client
         self.healthFile = healthFile
         self.interval = interval
+        self.status = status
         self.logger = logger
     }
 
@@ -31,6 +38,7 @@ public struct BrokerHealthMonitor: Service {
         let admin = try KafkaAdmin(configuration: client, logger: quiet)
         var health = BrokerHealth()
         let brokers = client.bootstrapServers.joined(separator: ",")
+        let reachableGauge = Gauge(label: MetricName.brokerReachable)
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             let transition: BrokerHealth.Transition?
             do {
@@ -39,6 +47,8 @@ public struct BrokerHealthMonitor: Service {
             } catch {
                 transition = health.record(reachable: false, error: error.message)
             }
+            status?.brokerChecked(reachable: health.status == .ok)
+            reachableGauge.record(health.status == .ok ? 1 : 0)
             switch transition {
             case .becameUnreachable:
                 logger.warning(
@@ -54,8 +64,8 @@ public struct BrokerHealthMonitor: Service {
             write(health)
             try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
         }
-        health.status = .stopped
-        health.since = Date()
+        health.stop()
+        status?.brokerChecked(reachable: false)
         write(health)
         await admin.close()
     }

@@ -33,6 +33,15 @@ public struct BrokerHealth: Sendable, Equatable, Codable {
         checkedAt = now
     }
 
+    /// Records that the worker stopped: the last thing the health file says. The stop is the
+    /// last check too, so `checked_at` is never earlier than `since`.
+    public mutating func stop(at now: Date = Date()) {
+        status = .stopped
+        since = now
+        checkedAt = now
+        lastError = nil
+    }
+
     /// What a transition means for the log: the brokers went away, or came back after `after`.
     public enum Transition: Sendable, Equatable {
         case becameUnreachable
