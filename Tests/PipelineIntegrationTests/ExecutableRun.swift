@@ -43,6 +43,16 @@ struct ExecutableRun {
         (try? String(contentsOf: errorURL, encoding: .utf8)) ?? ""
     }
 
+    /// Waits until standard error contains `text`; false if it has not after `timeout`.
+    func waitForLog(_ text: String, within timeout: Duration) async throws -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if standardErrorSoFar.contains(text) { return true }
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        return false
+    }
+
     /// Waits for exit; a child still running after `timeout` is killed and reported as status -9.
     func wait(timeout: Duration) async -> Result {
         var status = await child.waitForExit(timeout: timeout)

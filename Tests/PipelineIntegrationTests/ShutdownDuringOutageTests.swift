@@ -72,7 +72,7 @@ extension BrokerTests {
             if worker == .producerBatch {
                 // It publishes thousands a second: the outage must start as soon as it has read
                 // its inputs, for records to be in flight.
-                let reading = try await Self.waitFor(run, toLog: "inputs to publish", within: .seconds(30))
+                let reading = try await run.waitForLog("inputs to publish", within: .seconds(30))
                 #expect(reading, "the producer never listed its inputs: \(run.standardErrorSoFar.suffix(1500))")
             } else {
                 try await Task.sleep(for: .seconds(1))
@@ -83,7 +83,7 @@ extension BrokerTests {
                 try await Self.dropArticles(200..<400, into: drop)
             }
             // The fault must have landed: the worker itself says it cannot reach the broker.
-            let outageSeen = try await Self.waitFor(run, toLog: "unreachable", within: .seconds(30))
+            let outageSeen = try await run.waitForLog("unreachable", within: .seconds(30))
             #expect(
                 outageSeen, "\(worker): the worker never noticed the outage: \(run.standardErrorSoFar.suffix(1500))")
             #expect(run.child.isRunning, "\(worker) exited by itself during the outage")
@@ -132,15 +132,5 @@ extension BrokerTests {
             }
         }
 
-        private static func waitFor(_ run: ExecutableRun, toLog text: String, within timeout: Duration) async throws
-            -> Bool
-        {
-            let deadline = ContinuousClock.now + timeout
-            while ContinuousClock.now < deadline {
-                if run.standardErrorSoFar.contains(text) { return true }
-                try await Task.sleep(for: .milliseconds(200))
-            }
-            return false
-        }
     }
 }

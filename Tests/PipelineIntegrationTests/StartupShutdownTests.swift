@@ -24,7 +24,7 @@ struct StartupShutdownTests {
             Self.executable(worker), try Self.arguments(for: worker, brokers: unreachable), tiedToParent: true)
         // The check starts right after the runtime line; the health monitor says when the
         // broker has stayed away for its first 3 s, so the check is then well under way.
-        let inCheck = try await Self.waitFor(run, toLog: "unreachable; the worker keeps retrying", within: .seconds(10))
+        let inCheck = try await run.waitForLog("unreachable; the worker keeps retrying", within: .seconds(10))
         #expect(inCheck, "\(worker) never reported the broker away: \(run.standardErrorSoFar.suffix(1500))")
         #expect(run.child.isRunning)
 
@@ -51,7 +51,7 @@ struct StartupShutdownTests {
         let brokers = try TestEnvironment.requireBrokers()
         let run = try ExecutableRun(
             Self.executable(worker), try Self.arguments(for: worker, brokers: brokers), tiedToParent: true)
-        let started = try await Self.waitFor(run, toLog: "librdkafka runtime", within: .seconds(10))
+        let started = try await run.waitForLog("librdkafka runtime", within: .seconds(10))
         #expect(started, "\(worker) never logged: \(run.standardErrorSoFar.suffix(1500))")
         run.child.send(SIGTERM)
         let result = await run.wait(timeout: .seconds(30))
@@ -83,14 +83,4 @@ struct StartupShutdownTests {
         }
     }
 
-    private static func waitFor(_ run: ExecutableRun, toLog text: String, within timeout: Duration) async throws
-        -> Bool
-    {
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
-            if run.standardErrorSoFar.contains(text) { return true }
-            try await Task.sleep(for: .milliseconds(5))
-        }
-        return false
-    }
 }
