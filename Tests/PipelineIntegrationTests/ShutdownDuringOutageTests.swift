@@ -131,6 +131,5 @@ extension BrokerTests {
                 try FileManager.default.moveItem(at: temporary, to: directory.appendingPathComponent("a-\(index).txt"))
             }
         }
-
     }
 }

@@ -82,5 +82,4 @@ struct StartupShutdownTests {
             ]
         }
     }
-
 }
