@@ -109,6 +109,12 @@ public final class ChildProcess: Sendable {
     /// Whether the child is still running.
     public var isRunning: Bool { exitStatus == nil }
 
+    /// When the child was seen to exit, by the thread that waits for it: exact however busy
+    /// the caller's tasks are. `nil` while it runs.
+    public var exitTime: ContinuousClock.Instant? {
+        exit.time
+    }
+
     /// Sends `signal` to the child, unless it has already exited.
     public func send(_ signal: Int32) {
         guard isRunning else { return }
@@ -141,12 +147,15 @@ public final class ChildProcess: Sendable {
     private final class ExitState: Sendable {
         private struct State {
             var status: Int32?
+            var time: ContinuousClock.Instant?
             var waiters: [CheckedContinuation<Int32, Never>] = []
         }
 
         private let state = Mutex(State())
 
         var status: Int32? { state.withLock { $0.status } }
+
+        var time: ContinuousClock.Instant? { state.withLock { $0.time } }
 
         func wait() async -> Int32 {
             await withCheckedContinuation { continuation in
@@ -161,6 +170,7 @@ public final class ChildProcess: Sendable {
         func finish(with status: Int32) {
             let waiters = state.withLock { state in
                 state.status = status
+                state.time = .now
                 defer { state.waiters = [] }
                 return state.waiters
             }

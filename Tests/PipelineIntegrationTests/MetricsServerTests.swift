@@ -61,7 +61,9 @@ struct MetricsServerTests {
         let cancelled = ContinuousClock.now
         running.cancel()
         try await running.value
-        #expect(ContinuousClock.now - cancelled < .seconds(2))
+        // A bound that a server which ignored cancellation would miss, loose enough for a busy
+        // 2-core machine.
+        #expect(ContinuousClock.now - cancelled < .seconds(10))
         #expect(!LoopbackPort.acceptsConnections(port))
     }
 
@@ -163,7 +165,8 @@ struct MetricsServerTests {
     }
 
     static func waitForPort(of server: MetricsServer) async throws -> Int {
-        let deadline = ContinuousClock.now + .seconds(10)
+        // Generous: at the start of the suite the CPU-bound unit tests can hold every thread.
+        let deadline = ContinuousClock.now + .seconds(60)
         var port: Int?
         while port == nil, ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(20))
