@@ -114,9 +114,7 @@ struct PipelineHarness {
     }
 
     static func jsonLines(in directory: URL) throws -> [[String: Any]] {
-        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter {
-            $0.hasSuffix(".jsonl")
-        }
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter(SinkFiles.isOutput)
         var objects: [[String: Any]] = []
         for file in files {
             let data = try Data(contentsOf: directory.appendingPathComponent(file))
