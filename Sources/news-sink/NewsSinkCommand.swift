@@ -47,6 +47,16 @@ struct NewsSinkCommand: AsyncParsableCommand {
     @Option(help: "Finish a partition's file once its first line is this many seconds old.")
     var rollSeconds = SinkRollPolicy.defaultMaximumAge
 
+    @Option(
+        help: "How finished files are stored: none (.jsonl, the default) or gzip (.jsonl.gz).",
+        transform: { value throws in
+            guard let compression = SinkCompression(rawValue: value) else {
+                throw ValidationError("--compress must be none or gzip, not \(value)")
+            }
+            return compression
+        })
+    var compress = SinkCompression.none
+
     func validate() throws {
         guard duplicateWindow > 0 else { throw ValidationError("--duplicate-window must be at least 1") }
         guard rollBytes > 0 else { throw ValidationError("--roll-bytes must be at least 1") }
@@ -70,6 +80,7 @@ struct NewsSinkCommand: AsyncParsableCommand {
         configuration.shutdown = shutdown.budget
         configuration.duplicateWindow = duplicateWindow
         configuration.roll = SinkRollPolicy(maximumBytes: rollBytes, maximumAge: rollSeconds)
+        configuration.compression = compress
         configuration.limits = flow.limits
         try await WorkerCommandRunner.run(
             SinkService(configuration: configuration, logger: logger),

@@ -124,7 +124,7 @@ enum FaultInjection {
         var ids: [String] = []
         var invalid: [String] = []
         for file in try FileManager.default.contentsOfDirectory(atPath: directory.path) where SinkFiles.isOutput(file) {
-            let data = try Data(contentsOf: directory.appendingPathComponent(file))
+            let data = try SinkFiles.contents(of: directory.appendingPathComponent(file))
             if let last = data.last, last != UInt8(ascii: "\n") {
                 invalid.append("\(file) does not end with a newline")
             }
@@ -145,7 +145,7 @@ enum FaultInjection {
     static func lineCount(in directory: URL) -> Int {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         return files.filter(SinkFiles.isOutput).reduce(0) { total, file in
-            let data = (try? Data(contentsOf: directory.appendingPathComponent(file))) ?? Data()
+            let data = (try? SinkFiles.contents(of: directory.appendingPathComponent(file))) ?? Data()
             return total + data.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
         }
     }

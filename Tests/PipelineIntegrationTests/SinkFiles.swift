@@ -1,16 +1,35 @@
 import Foundation
 
-/// The sink's output files as a test sees them: finished `<topic>-p<N>-<20 digits>.jsonl`
-/// files, what downstream jobs take, and hidden `.….jsonl.inprogress` files still being written.
+/// The sink's output files as a test sees them: finished `<topic>-p<N>-<20 digits>.jsonl` (or
+/// `.jsonl.gz`) files, what downstream jobs take, and hidden `.….jsonl.inprogress` files still
+/// being written.
 enum SinkFiles {
     /// Whether `name` is a sink output file, finished or in progress.
     static func isOutput(_ name: String) -> Bool {
         isFinished(name) || isInProgress(name)
     }
 
-    /// Whether `name` is what a downstream job globs for: `*.jsonl`, not hidden.
+    /// Whether `name` is what a downstream job globs for: `*.jsonl` or `*.jsonl.gz`, not hidden.
     static func isFinished(_ name: String) -> Bool {
-        name.hasSuffix(".jsonl") && !name.hasPrefix(".")
+        (name.hasSuffix(".jsonl") || name.hasSuffix(".jsonl.gz")) && !name.hasPrefix(".")
+    }
+
+    /// The lines of the output file at `url` as bytes, a `.gz` one decompressed by the system's
+    /// `gzip`, a reader that is not ours.
+    static func contents(of url: URL) throws -> Data {
+        guard url.pathExtension == "gz" else { return try Data(contentsOf: url) }
+        let gzip = Process()
+        gzip.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        gzip.arguments = ["gzip", "-dc", url.path]
+        let output = Pipe()
+        gzip.standardOutput = output
+        try gzip.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        gzip.waitUntilExit()
+        guard gzip.terminationStatus == 0 else {
+            throw CocoaError(.fileReadCorruptFile, userInfo: [NSFilePathErrorKey: url.path])
+        }
+        return data
     }
 
     static func isInProgress(_ name: String) -> Bool {
@@ -40,7 +59,7 @@ enum SinkFiles {
     /// Why the finished file at `url` is not complete JSON Lines (empty, no final newline, a line
     /// that is not a JSON object with an id), or `nil` when it is complete.
     static func incompleteness(of url: URL) throws -> String? {
-        let data = try Data(contentsOf: url)
+        let data = try contents(of: url)
         guard let last = data.last else { return "\(url.lastPathComponent) is empty" }
         guard last == UInt8(ascii: "\n") else { return "\(url.lastPathComponent) does not end with a newline" }
         for line in data.split(separator: UInt8(ascii: "\n")) {

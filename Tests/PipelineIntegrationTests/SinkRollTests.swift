@@ -25,8 +25,11 @@ import Testing
         SinkDirectory.paths(for: partition, in: directory)
     }
 
-    private func open(_ directory: URL, window: Int = 100) throws -> SinkPartitionFile {
-        try SinkPartitionFile(partition: partition, paths: paths(directory), windowCapacity: window)
+    private func open(
+        _ directory: URL, window: Int = 100, compression: SinkCompression = .none
+    ) throws -> SinkPartitionFile {
+        try SinkPartitionFile(
+            partition: partition, paths: paths(directory), windowCapacity: window, compression: compression)
     }
 
     private func text(of url: URL) throws -> String {
@@ -42,8 +45,10 @@ import Testing
     }
 
     /// Writes lines 1...3 from offsets 10...12 and makes them durable: the state just before a roll.
-    private func durableThreeLines(in directory: URL) throws -> SinkPartitionFile {
-        let file = try open(directory)
+    private func durableThreeLines(
+        in directory: URL, compression: SinkCompression = .none
+    ) throws -> SinkPartitionFile {
+        let file = try open(directory, compression: compression)
         for id in UInt64(1)...3 { #expect(try file.append(line: line(id).utf8, key: id, offset: Int64(id) + 9)) }
         #expect(try file.makeDurable() == 13)
         return file
@@ -216,6 +221,76 @@ import Testing
         }
     }
 
+    // MARK: - gzip
+
+    private var gzipName: String { "articles.enriched-p2-00000000000000000010.jsonl.gz" }
+
+    /// The checkpoint as a roll with gzip leaves it right after its first step.
+    private func recordGzipFinishing(in directory: URL) throws {
+        var finishing = try #require(try checkpoint(directory))
+        finishing.finishing = finishing.active
+        finishing.finishing?.compression = .gzip
+        finishing.active = nil
+        try finishing.write(to: paths(directory).checkpoint)
+    }
+
+    @Test func gzipFinishesAFileAsJSONLinesGzipThatGzipReadsAndRemovesTheOriginal() throws {
+        let directory = try outputDirectory()
+        let file = try durableThreeLines(in: directory, compression: .gzip)
+        let finished = try #require(try file.finishActiveFile())
+        #expect(finished.lastPathComponent == gzipName)
+        #expect(try names(in: directory) == [gzipName])
+        #expect(String(decoding: try SinkFiles.contents(of: finished), as: UTF8.self) == threeLines)
+        #expect(try checkpoint(directory)?.finishing == nil)
+    }
+
+    @Test func gzipOfAFileLargerThanOneChunkReadsBackWhole() throws {
+        let directory = try outputDirectory()
+        let file = try open(directory, compression: .gzip)
+        var expected = ""
+        // About 2 MiB of lines that do not compress to nothing: more than one 1 MiB chunk.
+        for id in UInt64(1)...30_000 {
+            let text = #"{"id":"\#(String(format: "%016llx", id))","n":"\#(UInt64.random(in: 0...UInt64.max))"}"#
+            #expect(try file.append(line: text.utf8, key: id, offset: Int64(id)))
+            expected += text + "\n"
+        }
+        _ = try file.makeDurable()
+        let finished = try #require(try file.finishActiveFile())
+        #expect(String(decoding: try SinkFiles.contents(of: finished), as: UTF8.self) == expected)
+    }
+
+    /// Killed while compressing: a partial hidden temporary file, the active file still there.
+    @Test func gzipInterruptedWhileCompressingIsRedoneAtTheNextStart() throws {
+        let directory = try outputDirectory()
+        do {
+            _ = try durableThreeLines(in: directory, compression: .gzip)
+            try recordGzipFinishing(in: directory)
+            try Data([0x1f, 0x8b, 0x08]).write(to: paths(directory).compressing(startingAt: 10))
+        }
+        // Started again without --compress: the roll that began with gzip ends with gzip.
+        _ = try open(directory)
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        #expect(names.filter { $0 != SinkDirectory.stateDirectoryName } == [gzipName])
+        let finished = paths(directory).finished(startingAt: 10, compression: .gzip)
+        #expect(String(decoding: try SinkFiles.contents(of: finished), as: UTF8.self) == threeLines)
+    }
+
+    /// Killed after the `.gz` got its name, before the original was removed.
+    @Test func gzipInterruptedBeforeTheOriginalWasRemovedRemovesItWithoutCompressingAgain() throws {
+        let directory = try outputDirectory()
+        let finished = paths(directory).finished(startingAt: 10, compression: .gzip)
+        do {
+            _ = try durableThreeLines(in: directory, compression: .gzip)
+            try recordGzipFinishing(in: directory)
+            try GzipCompressor.compress(paths(directory).active(startingAt: 10), to: finished)
+        }
+        let compressed = try Data(contentsOf: finished)
+        _ = try open(directory, compression: .gzip)
+        #expect(try names(in: directory) == [gzipName])
+        #expect(try Data(contentsOf: finished) == compressed, "a finished file never changes")
+        #expect(try checkpoint(directory)?.finishing == nil)
+    }
+
     // MARK: - The format before rolling
 
     @Test func aDirectoryOfTheFormatBeforeRollingIsTakenOverAndItsFileKeptAsFinished() throws {
@@ -263,11 +338,13 @@ import Testing
             #expect(try file.append(line: line(4).utf8, key: 4, offset: 13))
             _ = try file.makeDurable()
         }
+        try Data("partial".utf8).write(to: paths(directory).compressing(startingAt: 10))
         let other = directory.appendingPathComponent("articles.enriched-p22-00000000000000000001.jsonl")
         try Data("keep\n".utf8).write(to: other)
         let removed = try SinkService.discardOutput(in: directory.path)
         #expect(
             removed.map { URL(fileURLWithPath: $0).lastPathComponent }.sorted() == [
+                ".articles.enriched-p2-00000000000000000010.jsonl.gz.tmp",
                 ".articles.enriched-p2-00000000000000000013.jsonl.inprogress",
                 "articles.enriched-p2-00000000000000000010.jsonl",
             ])

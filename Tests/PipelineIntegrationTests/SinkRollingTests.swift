@@ -14,7 +14,7 @@ extension BrokerTests {
 
             init(in directory: URL, rollBytes: Int) throws {
                 for url in try SinkFiles.finished(in: directory) {
-                    let data = try Data(contentsOf: url)
+                    let data = try SinkFiles.contents(of: url)
                     contents[url.lastPathComponent] = data
                     if let problem = try SinkFiles.incompleteness(of: url) { problems.append(problem) }
                     let lines = data.split(separator: UInt8(ascii: "\n"))
@@ -72,6 +72,31 @@ extension BrokerTests {
                 #expect(final.contents[name] == data, "\(name) changed after it was finished")
             }
             #expect(stopped.standardError.contains("finished a file"))
+        }
+
+        @Test func gzipFinishedFilesHoldTheInputOnceEachAsGzipReadsThem() async throws {
+            let pipeline = try PipelineHarness()
+            try await FaultInjection.createTopics([pipeline.enrichedTopic], brokers: pipeline.brokers)
+            let articles = try FaultInjection.enrichedArticles(200)
+            let lineBytes = articles[0].jsonLine().utf8.count + 1
+            let rollBytes = lineBytes * 4 + lineBytes / 2
+            _ = try await FaultInjection.publish(
+                articles.map { FaultInjection.message(for: $0, topic: pipeline.enrichedTopic) },
+                brokers: pipeline.brokers)
+            let output = try TestEnvironment.temporaryDirectory()
+            let run = try await ExecutableRun.run(
+                "news-sink",
+                pipeline.sinkArguments(to: output) + ["--roll-bytes", "\(rollBytes)", "--compress", "gzip"],
+                timeout: .seconds(120))
+            #expect(run.status == 0, "\(run.standardError)")
+            let names = try FileManager.default.contentsOfDirectory(atPath: output.path)
+                .filter { $0 != ".sink" }
+            #expect(names.count >= 20, "\(names.count) files")
+            #expect(names.allSatisfy { $0.hasSuffix(".jsonl.gz") && !$0.hasPrefix(".") }, "\(names.sorted().prefix(5))")
+            let result = try FinishedOutput(in: output, rollBytes: rollBytes)
+            #expect(result.problems.isEmpty, "\(result.problems.prefix(3))")
+            #expect(result.ids.count == articles.count)
+            #expect(Set(result.ids) == Set(articles.map(\.id.rawValue)))
         }
 
         /// kill -9 while files roll every few lines: after every kill each finished file is

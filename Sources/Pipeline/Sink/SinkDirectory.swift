@@ -15,15 +15,17 @@ final class SinkDirectory {
     let url: URL
     let stateDirectory: URL
     let windowCapacity: Int
+    let compression: SinkCompression
     private let lock: DirectoryLock
     private var files: [TopicPartition: SinkPartitionFile] = [:]
 
     /// Creates the directory if needed and locks it.
     /// - Throws: ``StateFileError`` when it cannot be created, or another sink holds it.
-    init(path: String, windowCapacity: Int) throws(StateFileError) {
+    init(path: String, windowCapacity: Int, compression: SinkCompression = .none) throws(StateFileError) {
         url = URL(fileURLWithPath: path, isDirectory: true)
         stateDirectory = url.appendingPathComponent(Self.stateDirectoryName, isDirectory: true)
         self.windowCapacity = windowCapacity
+        self.compression = compression
         do {
             try FileManager.default.createDirectory(at: stateDirectory, withIntermediateDirectories: true)
         } catch {
@@ -73,7 +75,8 @@ final class SinkDirectory {
     func open(_ partitions: [TopicPartition]) throws(StateFileError) {
         for partition in partitions where files[partition] == nil {
             files[partition] = try SinkPartitionFile(
-                partition: partition, paths: Self.paths(for: partition, in: url), windowCapacity: windowCapacity)
+                partition: partition, paths: Self.paths(for: partition, in: url), windowCapacity: windowCapacity,
+                compression: compression)
         }
     }
 

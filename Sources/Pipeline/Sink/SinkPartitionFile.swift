@@ -32,16 +32,21 @@ final class SinkPartitionFile {
         /// The file of the format before rolling, `<topic>-p<partition>.jsonl`.
         var legacyJSONLines: URL { directory.appendingPathComponent("\(stem).jsonl") }
 
-        func finishedFileName(startingAt offset: Int64) -> String {
-            "\(stem)-\(Self.padded(offset)).jsonl"
+        func finishedFileName(startingAt offset: Int64, compression: SinkCompression = .none) -> String {
+            "\(stem)-\(Self.padded(offset)).\(compression.fileExtension)"
         }
 
-        func finished(startingAt offset: Int64) -> URL {
-            directory.appendingPathComponent(finishedFileName(startingAt: offset))
+        func finished(startingAt offset: Int64, compression: SinkCompression = .none) -> URL {
+            directory.appendingPathComponent(finishedFileName(startingAt: offset, compression: compression))
         }
 
         func active(startingAt offset: Int64) -> URL {
             directory.appendingPathComponent(".\(finishedFileName(startingAt: offset)).inprogress")
+        }
+
+        /// Where a finished file is compressed before it is renamed to its final name.
+        func compressing(startingAt offset: Int64) -> URL {
+            directory.appendingPathComponent(".\(finishedFileName(startingAt: offset, compression: .gzip)).tmp")
         }
 
         /// Twenty digits, as Kafka names its segments: names sort in offset order.
@@ -53,6 +58,8 @@ final class SinkPartitionFile {
 
     let partition: TopicPartition
     let paths: Paths
+    /// How files finished from now on are stored.
+    let compression: SinkCompression
     private var activeFile: FileHandle?
     private let idLog: FileHandle
     private var durable: SinkCheckpoint
@@ -75,9 +82,12 @@ final class SinkPartitionFile {
     ///   checkpoint, or a file the checkpoint names is missing, or a `<topic>-p<partition>.jsonl`
     ///   file has content but no checkpoint (it was not written by this sink, or its checkpoint
     ///   was removed).
-    init(partition: TopicPartition, paths: Paths, windowCapacity: Int) throws(StateFileError) {
+    init(
+        partition: TopicPartition, paths: Paths, windowCapacity: Int, compression: SinkCompression = .none
+    ) throws(StateFileError) {
         self.partition = partition
         self.paths = paths
+        self.compression = compression
         let checkpoint = try SinkCheckpoint.load(from: paths.checkpoint)
         let manager = FileManager.default
         if !manager.fileExists(atPath: paths.idLog.path) {
@@ -216,7 +226,8 @@ final class SinkPartitionFile {
     @discardableResult
     func finishActiveFile() throws(StateFileError) -> URL? {
         precondition(!hasPendingWork, "a file is finished only when everything appended to it is durable")
-        guard let active = durable.active, active.bytes > 0 else { return nil }
+        guard var active = durable.active, active.bytes > 0 else { return nil }
+        active.compression = compression == .none ? nil : compression
         var finishing = durable
         finishing.active = nil
         finishing.finishing = active
@@ -227,7 +238,7 @@ final class SinkPartitionFile {
         activeFile = nil
         try Self.finish(active, paths: paths)
         try recordFinished()
-        return paths.finished(startingAt: active.startOffset)
+        return paths.finished(startingAt: active.startOffset, compression: compression)
     }
 
     private func recordFinished() throws(StateFileError) {
@@ -239,10 +250,13 @@ final class SinkPartitionFile {
     }
 
     /// Completes the finishing of `segment`: cuts its active file to the checkpointed length,
-    /// fsyncs it and renames it to its final name, unless a crash came after the rename.
+    /// fsyncs it and renames it to its final name, unless a crash came after the rename. With
+    /// gzip the file is compressed to a hidden temporary file, fsynced, renamed to its final
+    /// name, and only then is the active file removed.
     private static func finish(_ segment: SinkSegment, paths: Paths) throws(StateFileError) {
+        let compression = segment.compression ?? .none
         let inProgress = paths.active(startingAt: segment.startOffset)
-        let finished = paths.finished(startingAt: segment.startOffset)
+        let finished = paths.finished(startingAt: segment.startOffset, compression: compression)
         let manager = FileManager.default
         if manager.fileExists(atPath: inProgress.path) {
             do {
@@ -261,10 +275,34 @@ final class SinkPartitionFile {
             } catch {
                 throw StateFileError("could not finish \(inProgress.path)", cause: error)
             }
-            guard rename(inProgress.path, finished.path) == 0 else {
-                throw StateFileError("could not rename \(inProgress.path) to \(finished.path)", errno: errno)
+            switch compression {
+            case .none:
+                guard rename(inProgress.path, finished.path) == 0 else {
+                    throw StateFileError("could not rename \(inProgress.path) to \(finished.path)", errno: errno)
+                }
+            case .gzip:
+                // Already there: a crash came after its rename, before the original was removed.
+                if !manager.fileExists(atPath: finished.path) {
+                    let temporary = paths.compressing(startingAt: segment.startOffset)
+                    try GzipCompressor.compress(inProgress, to: temporary)
+                    guard rename(temporary.path, finished.path) == 0 else {
+                        throw StateFileError("could not rename \(temporary.path) to \(finished.path)", errno: errno)
+                    }
+                    try DurableDirectory.synchronize(paths.directory)
+                }
+                do {
+                    try manager.removeItem(at: inProgress)
+                } catch {
+                    throw StateFileError("could not remove \(inProgress.path) after compressing it", cause: error)
+                }
             }
             try DurableDirectory.synchronize(paths.directory)
+        } else if compression == .gzip {
+            guard manager.fileExists(atPath: finished.path) else {
+                throw StateFileError(
+                    "\(finished.path) and \(inProgress.path) are both missing: something else changed the output; "
+                        + "restore the files or use another --output directory")
+            }
         } else {
             let size = (try? manager.attributesOfItem(atPath: finished.path)[.size] as? Int64) ?? nil
             guard size == segment.bytes else {

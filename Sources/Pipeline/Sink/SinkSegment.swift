@@ -10,10 +10,14 @@ struct SinkSegment: Codable, Equatable, Sendable {
     /// When its first line was appended, in seconds since 1970: the start of its age for
     /// `--roll-seconds`. `nil` while it has no line.
     var firstLineAt: Double?
+    /// How a finishing file is stored once finished, decided when it starts finishing so that a
+    /// restart with another `--compress` completes it the same way; `nil` means ``SinkCompression/none``.
+    var compression: SinkCompression?
 
     enum CodingKeys: String, CodingKey {
         case startOffset = "start_offset"
         case bytes
         case firstLineAt = "first_line_at"
+        case compression
     }
 }

@@ -39,11 +39,15 @@ extension SinkService {
     }
 
     /// Whether `name` is one of the JSON Lines files of the partition named `stem`
-    /// (`<topic>-p<partition>`): `stem.jsonl`, `stem-<20 digits>.jsonl` or its `.inprogress` form.
+    /// (`<topic>-p<partition>`): `stem.jsonl`, `stem-<20 digits>.jsonl` or `.jsonl.gz`, or
+    /// the hidden `.inprogress` and `.tmp` forms.
     private static func isOutput(_ name: String, of stem: String) -> Bool {
         if name == "\(stem).jsonl" { return true }
         var rest = Substring(name)
-        if rest.hasPrefix("."), rest.hasSuffix(".inprogress") { rest = rest.dropFirst().dropLast(".inprogress".count) }
+        for hidden in [".inprogress", ".tmp"] where rest.hasPrefix(".") && rest.hasSuffix(hidden) {
+            rest = rest.dropFirst().dropLast(hidden.count)
+        }
+        if rest.hasSuffix(".gz") { rest = rest.dropLast(".gz".count) }
         guard rest.hasPrefix("\(stem)-"), rest.hasSuffix(".jsonl") else { return false }
         let digits = rest.dropFirst(stem.count + 1).dropLast(".jsonl".count)
         return digits.count == 20 && digits.allSatisfy(\.isASCII) && digits.allSatisfy(\.isNumber)

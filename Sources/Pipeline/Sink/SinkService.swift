@@ -38,6 +38,8 @@ public struct SinkService: Service {
         public var checkpointRecords: Int = 1000
         /// When a partition's active file is finished and the next one started.
         public var roll = SinkRollPolicy()
+        /// How finished files are stored.
+        public var compression = SinkCompression.none
         /// Records in flight and cores used to decode them.
         public var limits = FlowLimits()
         /// The worker's graceful-shutdown budget.
@@ -68,7 +70,8 @@ public struct SinkService: Service {
 
     public func run() async throws {
         let directory = try SinkDirectory(
-            path: configuration.outputDirectory, windowCapacity: configuration.duplicateWindow)
+            path: configuration.outputDirectory, windowCapacity: configuration.duplicateWindow,
+            compression: configuration.compression)
         logger.info(
             "writing JSON Lines",
             metadata: [
@@ -76,6 +79,7 @@ public struct SinkService: Service {
                 "duplicate_window": "\(configuration.duplicateWindow)",
                 "roll_bytes": "\(configuration.roll.maximumBytes)",
                 "roll_seconds": "\(configuration.roll.maximumAge)",
+                "compress": "\(configuration.compression.rawValue)",
                 "concurrency": "\(configuration.limits.concurrency)",
             ])
         try await TopicProvisioner(client: configuration.consumer.client, logger: logger)
