@@ -13,7 +13,8 @@ struct NewsSinkCommand: AsyncParsableCommand {
             Appends each enriched record to the active file of its partition, \
             <output>/.<topic>-p<partition>-<start offset>.jsonl.inprogress, and renames it to \
             <output>/<topic>-p<partition>-<start offset>.jsonl when it is finished (by --roll-bytes, \
-            --roll-seconds, revocation or stop): read only *.jsonl. Checkpoints under <output>/.sink \
+            --roll-seconds, revocation or stop), or .jsonl.gz with --compress gzip: read only those. \
+            Checkpoints under <output>/.sink \
             make sure that a crash at any moment neither loses nor repeats nor splits a line. An \
             article id among the last --duplicate-window ids of its partition is not written again. \
             Runs until SIGTERM/SIGINT, or --exit-when-idle.
