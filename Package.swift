@@ -37,6 +37,12 @@ let package = Package(
             pkgConfig: "rdkafka",
             providers: [.apt(["librdkafka-dev"])]
         ),
+        // gzip for the sink's finished files (`--compress gzip`).
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(
             name: "Kafka",
             dependencies: [
@@ -72,6 +78,7 @@ let package = Package(
         .target(
             name: "Pipeline",
             dependencies: [
+                "CZlib",
                 "Kafka",
                 "ArticleCore",
                 "WorkerRuntime",

@@ -11,4 +11,5 @@ public enum LogMetadataKey {
     public static let source = "source"
     public static let errorKind = "error_kind"
     public static let directory = "directory"
+    public static let file = "file"
 }

@@ -10,8 +10,12 @@ struct NewsSinkCommand: AsyncParsableCommand {
         commandName: "news-sink",
         abstract: "Write enriched articles to JSON Lines files, one line per article id.",
         discussion: """
-            Appends each enriched record to <output>/<topic>-p<partition>.jsonl, with checkpoints \
-            under <output>/.sink so that a crash at any moment neither loses nor repeats a line. An \
+            Appends each enriched record to the active file of its partition, \
+            <output>/.<topic>-p<partition>-<start offset>.jsonl.inprogress, and renames it to \
+            <output>/<topic>-p<partition>-<start offset>.jsonl when it is finished (by --roll-bytes, \
+            --roll-seconds, revocation or stop), or .jsonl.gz with --compress gzip: read only those. \
+            Checkpoints under <output>/.sink \
+            make sure that a crash at any moment neither loses nor repeats nor splits a line. An \
             article id among the last --duplicate-window ids of its partition is not written again. \
             Runs until SIGTERM/SIGINT, or --exit-when-idle.
             """,
@@ -39,8 +43,28 @@ struct NewsSinkCommand: AsyncParsableCommand {
     @Option(help: "Recent article ids remembered per partition to drop duplicates (about 30 bytes each).")
     var duplicateWindow = 200_000
 
+    @Option(help: "Finish a partition's file before a line would take it past this many bytes.")
+    var rollBytes = SinkRollPolicy.defaultMaximumBytes
+
+    @Option(help: "Finish a partition's file once its first line is this many seconds old.")
+    var rollSeconds = SinkRollPolicy.defaultMaximumAge
+
+    @Option(
+        help: "How finished files are stored: none (.jsonl, the default) or gzip (.jsonl.gz).",
+        transform: { value throws in
+            guard let compression = SinkCompression(rawValue: value) else {
+                throw ValidationError("--compress must be none or gzip, not \(value)")
+            }
+            return compression
+        })
+    var compress = SinkCompression.none
+
     func validate() throws {
         guard duplicateWindow > 0 else { throw ValidationError("--duplicate-window must be at least 1") }
+        guard rollBytes > 0 else { throw ValidationError("--roll-bytes must be at least 1") }
+        guard rollSeconds > 0, rollSeconds.isFinite else {
+            throw ValidationError("--roll-seconds must be a positive number of seconds")
+        }
     }
 
     func run() async throws {
@@ -59,6 +83,8 @@ struct NewsSinkCommand: AsyncParsableCommand {
         configuration.exitWhenIdle = shutdown.idleExitDuration
         configuration.shutdown = shutdown.budget
         configuration.duplicateWindow = duplicateWindow
+        configuration.roll = SinkRollPolicy(maximumBytes: rollBytes, maximumAge: rollSeconds)
+        configuration.compression = compress
         configuration.limits = flow.limits
         configuration.status = monitoring.status
         try await WorkerCommandRunner.run(

@@ -375,7 +375,7 @@ final class ChaosCluster {
             }
         }
         var differing: [String] = []
-        for file in try FileManager.default.contentsOfDirectory(atPath: output.path) where file.hasSuffix(".jsonl") {
+        for file in try FileManager.default.contentsOfDirectory(atPath: output.path) where SinkFiles.isOutput(file) {
             for line in try Data(contentsOf: output.appendingPathComponent(file)).split(separator: UInt8(ascii: "\n")) {
                 let (id, content) = try Self.content(of: line)
                 if expected[id] != content { differing.append(id) }

@@ -118,13 +118,13 @@ enum FaultInjection {
         ).ensure(topics)
     }
 
-    /// Every line of every `.jsonl` file in `directory`: (parsed ids, lines that are not a
-    /// JSON object with an id).
+    /// Every line of every sink output file in `directory`, finished or in progress: (parsed
+    /// ids, lines that are not a JSON object with an id).
     static func outputIDs(in directory: URL) throws -> (ids: [String], invalid: [String]) {
         var ids: [String] = []
         var invalid: [String] = []
-        for file in try FileManager.default.contentsOfDirectory(atPath: directory.path) where file.hasSuffix(".jsonl") {
-            let data = try Data(contentsOf: directory.appendingPathComponent(file))
+        for file in try FileManager.default.contentsOfDirectory(atPath: directory.path) where SinkFiles.isOutput(file) {
+            let data = try SinkFiles.contents(of: directory.appendingPathComponent(file))
             if let last = data.last, last != UInt8(ascii: "\n") {
                 invalid.append("\(file) does not end with a newline")
             }
@@ -141,11 +141,11 @@ enum FaultInjection {
         return (ids, invalid)
     }
 
-    /// Lines written so far to the `.jsonl` files of `directory`.
+    /// Lines written so far to the sink output files of `directory`, finished or in progress.
     static func lineCount(in directory: URL) -> Int {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        return files.filter { $0.hasSuffix(".jsonl") }.reduce(0) { total, file in
-            let data = (try? Data(contentsOf: directory.appendingPathComponent(file))) ?? Data()
+        return files.filter(SinkFiles.isOutput).reduce(0) { total, file in
+            let data = (try? SinkFiles.contents(of: directory.appendingPathComponent(file))) ?? Data()
             return total + data.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
         }
     }

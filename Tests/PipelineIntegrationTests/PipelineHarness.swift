@@ -114,12 +114,10 @@ struct PipelineHarness {
     }
 
     static func jsonLines(in directory: URL) throws -> [[String: Any]] {
-        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter {
-            $0.hasSuffix(".jsonl")
-        }
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter(SinkFiles.isOutput)
         var objects: [[String: Any]] = []
         for file in files {
-            let data = try Data(contentsOf: directory.appendingPathComponent(file))
+            let data = try SinkFiles.contents(of: directory.appendingPathComponent(file))
             for line in data.split(separator: UInt8(ascii: "\n")) {
                 let object = try JSONSerialization.jsonObject(with: line)
                 objects.append(try #require(object as? [String: Any]))

@@ -18,10 +18,11 @@ import Testing
             partition: partition, paths: SinkDirectory.paths(for: partition, in: directory), windowCapacity: window)
     }
 
+    /// The partition's lines, finished files first and then the active one, each in offset order.
     private func lines(in directory: URL) throws -> [String] {
-        let url = SinkDirectory.paths(for: partition, in: directory).jsonLines
-        return try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
-            .map(String.init)
+        let text = try SinkFiles.partitionFiles(in: directory).map { try String(contentsOf: $0, encoding: .utf8) }
+            .joined()
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }
 
     @Test func reopeningRollsBackToTheCheckpointRemovingLaterAndPartialLines() throws {
@@ -34,7 +35,8 @@ import Testing
             #expect(try file.makeDurable() == 14)
             #expect(try file.append(line: line(4).utf8, key: 4, offset: 14))
             // A crash in the middle of a write leaves half a line behind.
-            let handle = try FileHandle(forWritingTo: SinkDirectory.paths(for: partition, in: directory).jsonLines)
+            let handle = try FileHandle(
+                forWritingTo: SinkDirectory.paths(for: partition, in: directory).active(startingAt: 11))
             try handle.seekToEnd()
             try handle.write(contentsOf: Data(#"{"id":"00000000000"#.utf8))
             try handle.close()
@@ -126,7 +128,7 @@ import Testing
         let directory = try TestEnvironment.temporaryDirectory()
         try FileManager.default.createDirectory(
             at: directory.appendingPathComponent(SinkDirectory.stateDirectoryName), withIntermediateDirectories: true)
-        try Data((line(1) + "\n").utf8).write(to: SinkDirectory.paths(for: partition, in: directory).jsonLines)
+        try Data((line(1) + "\n").utf8).write(to: SinkDirectory.paths(for: partition, in: directory).legacyJSONLines)
         #expect {
             try open(directory)
         } throws: { error in

@@ -117,7 +117,7 @@ extension BrokerTests {
                 #expect(!finalLine.contains("is it running"), "\(name): \(finalLine)")
             }
             #expect(
-                try FileManager.default.contentsOfDirectory(atPath: output.path).allSatisfy { !$0.hasSuffix(".jsonl") })
+                try FileManager.default.contentsOfDirectory(atPath: output.path).allSatisfy { !SinkFiles.isOutput($0) })
         }
 
         /// The worker's last `error` line: the one WorkerCommandRunner logs before exiting 2.

@@ -2,7 +2,8 @@ import Foundation
 import Kafka
 
 /// The sink's output directory: one ``SinkPartitionFile`` per assigned source partition,
-/// `<topic>-p<partition>.jsonl` for readers and the sink's own state under `.sink/`.
+/// finished `<topic>-p<partition>-<start offset>.jsonl` files for readers, hidden
+/// `.…jsonl.inprogress` files being written, and the sink's own state under `.sink/`.
 ///
 /// One sink at a time: the directory is locked (`.sink/lock`, released by the kernel when the
 /// process dies, however it dies) so that a second sink fails at start instead of interleaving.
@@ -14,15 +15,17 @@ final class SinkDirectory {
     let url: URL
     let stateDirectory: URL
     let windowCapacity: Int
+    let compression: SinkCompression
     private let lock: DirectoryLock
     private var files: [TopicPartition: SinkPartitionFile] = [:]
 
     /// Creates the directory if needed and locks it.
     /// - Throws: ``StateFileError`` when it cannot be created, or another sink holds it.
-    init(path: String, windowCapacity: Int) throws(StateFileError) {
+    init(path: String, windowCapacity: Int, compression: SinkCompression = .none) throws(StateFileError) {
         url = URL(fileURLWithPath: path, isDirectory: true)
         stateDirectory = url.appendingPathComponent(Self.stateDirectoryName, isDirectory: true)
         self.windowCapacity = windowCapacity
+        self.compression = compression
         do {
             try FileManager.default.createDirectory(at: stateDirectory, withIntermediateDirectories: true)
         } catch {
@@ -41,15 +44,11 @@ final class SinkDirectory {
         files.removeAll()
     }
 
-    static func jsonLinesFileName(for partition: TopicPartition) -> String {
-        "\(partition.topic)-p\(partition.partition).jsonl"
-    }
-
     static func paths(for partition: TopicPartition, in directory: URL) -> SinkPartitionFile.Paths {
         let state = directory.appendingPathComponent(stateDirectoryName, isDirectory: true)
         let stem = "\(partition.topic)-p\(partition.partition)"
         return SinkPartitionFile.Paths(
-            jsonLines: directory.appendingPathComponent(jsonLinesFileName(for: partition)),
+            directory: directory, stem: stem,
             idLog: state.appendingPathComponent("\(stem).ids"),
             checkpoint: state.appendingPathComponent("\(stem).checkpoint"))
     }
@@ -76,16 +75,38 @@ final class SinkDirectory {
     func open(_ partitions: [TopicPartition]) throws(StateFileError) {
         for partition in partitions where files[partition] == nil {
             files[partition] = try SinkPartitionFile(
-                partition: partition, paths: Self.paths(for: partition, in: url), windowCapacity: windowCapacity)
+                partition: partition, paths: Self.paths(for: partition, in: url), windowCapacity: windowCapacity,
+                compression: compression)
         }
     }
 
-    /// Closes revoked partitions, discarding what was not made durable: their next owner
-    /// resumes from the offsets stored with the last checkpoint.
-    func close(_ partitions: [TopicPartition]) throws(StateFileError) {
+    /// Closes revoked partitions, discarding what was not made durable (their next owner
+    /// resumes from the offsets stored with the last checkpoint) and finishing their active
+    /// files, which may not come back to this sink.
+    /// - Returns: The files finished.
+    func close(_ partitions: [TopicPartition]) throws(StateFileError) -> [URL] {
+        var finished: [URL] = []
         for partition in partitions {
-            try files.removeValue(forKey: partition)?.discardPendingWork()
+            guard let file = files.removeValue(forKey: partition) else { continue }
+            try file.discardPendingWork()
+            if let url = try file.finishActiveFile() { finished.append(url) }
         }
+        return finished
+    }
+
+    /// The open partitions whose active file is old enough to be finished at `now`.
+    func filesDueByAge(under policy: SinkRollPolicy, at now: Date) -> [SinkPartitionFile] {
+        files.values.filter { policy.isDue($0.activeSegment, at: now) }
+    }
+
+    /// Finishes the active file of every open partition that has lines; everything must be
+    /// durable first. Returns the files finished.
+    func finishActiveFiles() throws(StateFileError) -> [URL] {
+        var finished: [URL] = []
+        for file in files.values {
+            if let url = try file.finishActiveFile() { finished.append(url) }
+        }
+        return finished
     }
 
     /// Whether any open partition has work since its last checkpoint.

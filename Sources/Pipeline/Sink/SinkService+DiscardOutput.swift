@@ -1,8 +1,9 @@
 import Foundation
 
 extension SinkService {
-    /// Removes what a sink wrote to the directory at `path`: each partition's JSON Lines file
-    /// and the checkpoint and id log under `.sink/`. Other files stay.
+    /// Removes what a sink wrote to the directory at `path`: each partition's JSON Lines files
+    /// (finished, in progress, and the single file of the format before rolling) and the
+    /// checkpoint and id log under `.sink/`. Other files stay.
     ///
     /// For a run against a fresh broker (`newsctl run`'s embedded one): the checkpoints name
     /// offsets of a broker that is gone, and a sink resuming from them would take the new
@@ -18,12 +19,15 @@ extension SinkService {
         var removed: [String] = []
         do {
             let names = try FileManager.default.contentsOfDirectory(atPath: stateDirectory.path)
+            let outputNames = try FileManager.default.contentsOfDirectory(atPath: url.path)
             for name in names where name.hasSuffix(".checkpoint") || name.hasSuffix(".ids") {
                 let stem = (name as NSString).deletingPathExtension
-                let jsonLines = url.appendingPathComponent("\(stem).jsonl")
-                if FileManager.default.fileExists(atPath: jsonLines.path) {
-                    try FileManager.default.removeItem(at: jsonLines)
-                    removed.append(jsonLines.path)
+                for output in outputNames where isOutput(output, of: stem) {
+                    let file = url.appendingPathComponent(output)
+                    if FileManager.default.fileExists(atPath: file.path) {
+                        try FileManager.default.removeItem(at: file)
+                        removed.append(file.path)
+                    }
                 }
                 try FileManager.default.removeItem(at: stateDirectory.appendingPathComponent(name))
             }
@@ -32,5 +36,20 @@ extension SinkService {
         }
         withExtendedLifetime(directory) {}
         return removed.sorted()
+    }
+
+    /// Whether `name` is one of the JSON Lines files of the partition named `stem`
+    /// (`<topic>-p<partition>`): `stem.jsonl`, `stem-<20 digits>.jsonl` or `.jsonl.gz`, or
+    /// the hidden `.inprogress` and `.tmp` forms.
+    private static func isOutput(_ name: String, of stem: String) -> Bool {
+        if name == "\(stem).jsonl" { return true }
+        var rest = Substring(name)
+        for hidden in [".inprogress", ".tmp"] where rest.hasPrefix(".") && rest.hasSuffix(hidden) {
+            rest = rest.dropFirst().dropLast(hidden.count)
+        }
+        if rest.hasSuffix(".gz") { rest = rest.dropLast(".gz".count) }
+        guard rest.hasPrefix("\(stem)-"), rest.hasSuffix(".jsonl") else { return false }
+        let digits = rest.dropFirst(stem.count + 1).dropLast(".jsonl".count)
+        return digits.count == 20 && digits.allSatisfy(\.isASCII) && digits.allSatisfy(\.isNumber)
     }
 }

@@ -6,8 +6,12 @@ import Metrics
 import ServiceLifecycle
 import WorkerRuntime
 
-/// Consumes enriched articles and appends each, once per article id, as one line to the JSON
-/// Lines file of its source partition in the output directory.
+/// Consumes enriched articles and appends each, once per article id, as one line to the active
+/// JSON Lines file of its source partition in the output directory, and finishes (rolls) that
+/// file by size and age (``Configuration/roll``): renamed atomically from the hidden
+/// `.<topic>-p<partition>-<start offset>.jsonl.inprogress` to `<topic>-p<partition>-<start offset>.jsonl`,
+/// so that a reader taking `*.jsonl` only ever sees complete files. Active files with lines are
+/// finished too when their partition is revoked and when the sink stops.
 ///
 /// Output and offsets stay consistent across a crash at any instant: lines are appended, then
 /// fsynced, then a per-partition checkpoint (next offset, file lengths) is replaced atomically,
@@ -33,6 +37,10 @@ public struct SinkService: Service {
         public var checkpointInterval: Duration = .seconds(1)
         /// Checkpoint after this many records, whichever comes first.
         public var checkpointRecords: Int = 1000
+        /// When a partition's active file is finished and the next one started.
+        public var roll = SinkRollPolicy()
+        /// How finished files are stored.
+        public var compression = SinkCompression.none
         /// Records in flight and cores used to decode them.
         public var limits = FlowLimits()
         /// The worker's graceful-shutdown budget.
@@ -60,16 +68,21 @@ public struct SinkService: Service {
         var replayed = 0
         var rejected = 0
         var checkpoints = 0
+        var finishedFiles = 0
     }
 
     public func run() async throws {
         let directory = try SinkDirectory(
-            path: configuration.outputDirectory, windowCapacity: configuration.duplicateWindow)
+            path: configuration.outputDirectory, windowCapacity: configuration.duplicateWindow,
+            compression: configuration.compression)
         logger.info(
             "writing JSON Lines",
             metadata: [
                 LogMetadataKey.directory: "\(directory.url.path)",
                 "duplicate_window": "\(configuration.duplicateWindow)",
+                "roll_bytes": "\(configuration.roll.maximumBytes)",
+                "roll_seconds": "\(configuration.roll.maximumAge)",
+                "compress": "\(configuration.compression.rawValue)",
                 "concurrency": "\(configuration.limits.concurrency)",
             ])
         try await TopicProvisioner(client: configuration.consumer.client, logger: logger)
@@ -93,6 +106,19 @@ public struct SinkService: Service {
             pendingRecords = 0
             lastCheckpoint = .now
         }
+        func logFinished(_ files: [URL]) {
+            counts.finishedFiles += files.count
+            for file in files {
+                logger.info("finished a file", metadata: [LogMetadataKey.file: "\(file.path)"])
+            }
+        }
+        /// Finishes the active files of `partitions` after a checkpoint, so that they hold
+        /// exactly what it covers.
+        func finish(_ files: [SinkPartitionFile]) async throws {
+            guard !files.isEmpty else { return }
+            if directory.hasPendingWork { try await checkpointNow() }
+            logFinished(try files.compactMap { file throws(StateFileError) in try file.finishActiveFile() })
+        }
         do {
             try consumer.subscribe(topics: [configuration.topic])
             let flow = RecordFlow(
@@ -104,6 +130,7 @@ public struct SinkService: Service {
                 transform: { SinkLine(for: $0) },
                 publish: { batch in
                     for (record, line) in batch {
+                        if let file = rollDue(before: line, of: record, in: directory) { try await finish([file]) }
                         try await write(
                             line, of: record, into: directory, deadLetters: deadLetters,
                             metrics: (metrics, endToEnd), counts: &counts)
@@ -117,7 +144,7 @@ public struct SinkService: Service {
                     case .revoked(let partitions):
                         // Their offsets were committed as of the last checkpoint; the next
                         // owner starts there, so anything written since must go.
-                        try directory.close(partitions)
+                        logFinished(try directory.close(partitions))
                         deadLetters.revoke(partitions)
                         pendingRecords = 0
                     case .record, .endOfPartition:
@@ -129,8 +156,11 @@ public struct SinkService: Service {
                         caughtUp || pendingRecords >= configuration.checkpointRecords
                         || ContinuousClock.now - lastCheckpoint >= configuration.checkpointInterval
                     if due && directory.hasPendingWork { try await checkpointNow() }
+                    try await finish(directory.filesDueByAge(under: configuration.roll, at: Date()))
                 })
             if directory.hasPendingWork { try await checkpointNow() }
+            // Stopped on purpose: what it wrote is finished for readers now, not at the next start.
+            logFinished(try directory.finishActiveFiles())
         } catch  where error.isCancellation {
             // Cancelled after the drain time: what is not checkpointed is cut off at the next
             // start and consumed again.
@@ -149,7 +179,7 @@ public struct SinkService: Service {
             metadata: [
                 "written": "\(counts.written)", "duplicates_skipped": "\(counts.duplicates)",
                 "replays_skipped": "\(counts.replayed)", "rejected": "\(counts.rejected)",
-                "checkpoints": "\(counts.checkpoints)",
+                "checkpoints": "\(counts.checkpoints)", "finished_files": "\(counts.finishedFiles)",
             ])
     }
 
@@ -166,6 +196,19 @@ public struct SinkService: Service {
         for (partition, offset) in try directory.makeDurable() {
             try consumer.storeOffset(offset, for: partition)
         }
+    }
+
+    /// The partition file whose active file must be finished before `line` of `record` is
+    /// appended to it, if any: a line that is written (not a duplicate, not replayed) and would
+    /// take the file past its size, or comes after its age.
+    private func rollDue(
+        before line: SinkLine, of record: ConsumedRecord, in directory: SinkDirectory
+    ) -> SinkPartitionFile? {
+        guard case .article(let id, let text) = line, let file = directory.file(for: record.topicPartition),
+            record.offset >= file.nextOffset, !file.remembers(ArticleKey.value(of: id)),
+            configuration.roll.isDue(before: Int64(text.count + 1), in: file.activeSegment, at: Date())
+        else { return nil }
+        return file
     }
 
     /// Appends one record's line, or dead-letters a record that is not an enriched article.
