@@ -28,6 +28,8 @@ as_root() {
 ensure_system_packages() {
     local missing=()
     pkg-config --exists rdkafka 2>/dev/null || missing+=(librdkafka-dev)
+    # The sink's --compress gzip links the system zlib.
+    pkg-config --exists zlib 2>/dev/null || missing+=(zlib1g-dev)
     command -v pkg-config >/dev/null || missing+=(pkg-config)
     command -v kcat >/dev/null || missing+=(kcat)
     python3 -c 'import venv, ensurepip' 2>/dev/null || missing+=(python3-venv)
