@@ -16,8 +16,10 @@ final class DirectoryLock {
         guard descriptor >= 0 else {
             throw StateFileError("could not open \(file.path)", errno: errno)
         }
+        // Not closed here: once every stored property is set, a throwing initialiser still
+        // runs `deinit`, which closes it. Closing it twice would close whatever file another
+        // thread opened under the same number in between (seen as EBADF in a parallel test run).
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
-            Glibc.close(descriptor)
             throw StateFileError(busyMessage)
         }
     }
