@@ -64,6 +64,11 @@ struct MetricsServerTests {
         // A bound that a server which ignored cancellation would miss, loose enough for a busy
         // 2-core machine.
         #expect(ContinuousClock.now - cancelled < .seconds(10))
+        // FlyingFox closes the listening socket as its tasks unwind, just after `run` returns.
+        let closing = ContinuousClock.now + .seconds(10)
+        while LoopbackPort.acceptsConnections(port), ContinuousClock.now < closing {
+            try await Task.sleep(for: .milliseconds(50))
+        }
         #expect(!LoopbackPort.acceptsConnections(port))
     }
 
