@@ -1,7 +1,8 @@
 """Watches the sink's output directory and notes when each article's line appears.
 
-Every `interval` seconds (5 ms by default) it reads what was appended to each
-<topic>-p<N>.jsonl since the last look and records, per article id, the wall-clock time it saw
+Every `interval` seconds (5 ms by default) it reads what was appended to each of the sink's
+files since the last look, the one being written (`.<topic>-p<N>-<offset>.jsonl.inprogress`)
+as well as finished ones (`<topic>-p<N>-<offset>.jsonl`), and records, per article id, the wall-clock time it saw
 the line, the line's `received_at` (when the record entered the pipeline) and its
 `provenance.processed_at` (when an enricher took it up), which splits the latency in two. A line becomes
 visible when the sink writes it, which is before its fsync, so the times are write times.
@@ -11,6 +12,7 @@ few milliseconds.
 """
 
 import datetime
+import os
 import re
 import threading
 import time
@@ -82,17 +84,23 @@ class SinkWatcher:
         self._read_new_lines()
 
     def _read_new_lines(self):
-        for path in self.directory.glob("*.jsonl"):
-            offset = self._offsets.get(path, 0)
-            with open(path, "rb") as file:
-                file.seek(offset)
-                appended = file.read()
+        # Files are followed by inode: a finished file is the in-progress one renamed, and its
+        # lines must not be read twice.
+        for path in [*self.directory.glob(".*.jsonl.inprogress"), *self.directory.glob("*.jsonl")]:
+            try:
+                with open(path, "rb") as file:
+                    inode = os.fstat(file.fileno()).st_ino
+                    offset = self._offsets.get(inode, 0)
+                    file.seek(offset)
+                    appended = file.read()
+            except FileNotFoundError:  # renamed between the listing and the open
+                continue
             if not appended:
                 continue
             seen = time.time()
-            self._offsets[path] = offset + len(appended)
-            *complete, rest = (self._partial.get(path, b"") + appended).split(b"\n")
-            self._partial[path] = rest
+            self._offsets[inode] = offset + len(appended)
+            *complete, rest = (self._partial.get(inode, b"") + appended).split(b"\n")
+            self._partial[inode] = rest
             for line in complete:
                 self._record(line, seen)
 
