@@ -30,6 +30,31 @@ enum RepositoryFixtures {
         return try Data(contentsOf: root.appendingPathComponent("Tests/Fixtures/golden").appendingPathComponent(name))
     }
 
+    /// The crafted paragraphs of other beats, each converted to seeds-gold.json's shape
+    /// (`Tests/Fixtures/beats-gold.json` explains its compact form).
+    static func beatParagraphs() throws -> [(beat: String, name: String, text: String, gold: [String: Any])] {
+        let data = try Data(contentsOf: root.appendingPathComponent("Tests/Fixtures/beats-gold.json"))
+        let paragraphs = (try JSONSerialization.jsonObject(with: data) as? [String: Any])?["paragraphs"] as? [[String: Any]]
+        return (paragraphs ?? []).map { paragraph in
+            let alts = paragraph["alts"] as? [String: [String]] ?? [:]
+            let persons = (paragraph["persons"] as? [String: [String]] ?? [:]).map { name, titles in
+                ["name": name, "as_written": alts[name] ?? [], "titles_as_written": titles] as [String: Any]
+            }
+            func named(_ key: String) -> [[String: Any]] {
+                (paragraph[key] as? [String] ?? []).map { ["name": $0, "alts": alts[$0] ?? []] }
+            }
+            let optional = (paragraph["optional"] as? [[String]] ?? []).map { ["text": $0[0], "type": $0[1]] }
+            let gold: [String: Any] = [
+                "persons": persons, "organizations": named("organizations"), "locations": named("locations"),
+                "optional_entities": optional,
+            ]
+            return (
+                paragraph["beat"] as? String ?? "", paragraph["name"] as? String ?? "",
+                paragraph["text"] as? String ?? "", gold
+            )
+        }
+    }
+
     static func gold() throws -> [String: Any] {
         let data = try Data(contentsOf: root.appendingPathComponent("Tests/Fixtures/seeds-gold.json"))
         let json = try JSONSerialization.jsonObject(with: data) as? [String: Any]

@@ -84,13 +84,17 @@ struct EntityScorer {
 
     /// Scores one file's predictions against its gold annotation.
     static func score(_ article: EnrichedArticle, gold: [String: Any], file: String) -> Report {
+        score(article.entities ?? Entities(), gold: gold, file: file)
+    }
+
+    /// Scores predicted entities against a gold annotation in seeds-gold.json's shape.
+    static func score(_ entities: Entities, gold: [String: Any], file: String) -> Report {
         var report = Report()
         let golds = goldEntities(gold)
         let optional = (gold["optional_entities"] as? [[String: Any]] ?? []).compactMap { entry -> (String, String)? in
             guard let text = entry["text"] as? String, let type = entry["type"] as? String else { return nil }
             return (text, type)
         }
-        let entities = article.entities ?? Entities()
         let predictions: [(EntityType, String, PersonEntity?)] =
             entities.persons.map { (.person, $0.name, $0) }
             + entities.organizations.map { (.organization, $0.name, nil) }

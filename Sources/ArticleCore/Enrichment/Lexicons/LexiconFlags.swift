@@ -43,6 +43,16 @@ struct LexiconFlags: OptionSet, Sendable {
     static let auxiliary = LexiconFlags(rawValue: 1 << 15)
     /// Opens a clause whose subject is the previous sentence's ("Đồng thời", "Ngoài ra").
     static let connective = LexiconFlags(rawValue: 1 << 16)
+    /// An organisation head also written in lower case before the name ("bệnh viện Bạch Mai").
+    static let lowercase = LexiconFlags(rawValue: 1 << 19)
+    /// A name word that belongs to a name only when more of the name follows ("chuyên").
+    static let inside = LexiconFlags(rawValue: 1 << 20)
+    /// A place prefix that a number may follow, naming the place with it ("Quận 1", "quốc lộ 1A").
+    static let numbered = LexiconFlags(rawValue: 1 << 21)
+    /// A word followed by a house or lane number and the street ("số 3 Lê Văn Long").
+    static let houseNumber = LexiconFlags(rawValue: 1 << 22)
+    /// An organisation head that says what kind of company follows ("Tập đoàn", "Công ty").
+    static let company = LexiconFlags(rawValue: 1 << 23)
 
     static let names: [String: LexiconFlags] = [
         "needs-complement": .needsComplement, "ministry": .ministry, "posting": .posting, "prefix": .prefix,
@@ -50,6 +60,7 @@ struct LexiconFlags: OptionSet, Sendable {
         "ambiguous": .ambiguous, "anywhere": .anywhere, "scope": .scope, "appointment": .appointment, "keep": .keep,
         "document": .document,
         "ethnic-marker": .ethnicMarker, "credit": .credit, "pronoun": .pronoun, "auxiliary": .auxiliary,
-        "connective": .connective,
+        "connective": .connective, "lowercase": .lowercase, "inside": .inside, "numbered": .numbered,
+        "house-number": .houseNumber, "company": .company,
     ]
 }

@@ -36,6 +36,11 @@ struct EntityScanner {
                 index += 1
                 continue
             }
+            if let initials = grammar.initials(at: index) {
+                addPerson(initials, rule: .initials, evidence: [], titles: [])
+                index = initials.upperBound
+                continue
+            }
             // A word that starts no lexicon entry starts nothing but, capitalised, an unknown name.
             if !segment.lattice.hasMatches(at: index) && !(lastPersonEnd >= index - 1 && lastPerson != nil) {
                 index = skipUnclaimedWord(at: index, into: &result)
@@ -155,6 +160,10 @@ struct EntityScanner {
 
             if let honorific = grammar.longest(.honorific, at: index) {
                 let after = index + Int(honorific.length)
+                if grammar.initials(at: after) != nil {
+                    index = after
+                    continue
+                }
                 if let name = grammar.surnameLedName(at: after) {
                     addPerson(
                         name.range, rule: .surnameThenGivenNames, evidence: [honorific.entry, name.surname], titles: [])
@@ -199,6 +208,10 @@ struct EntityScanner {
     /// names the article repeats without a title.
     private func skipUnclaimedWord(at index: Int, into result: inout SegmentRecognition) -> Int {
         guard tokens[index].isCapitalized && !segment.isShouting else { return index + 1 }
+        if let organization = grammar.organization(at: index) {
+            addNested(organizations: [organization], places: [], to: &result)
+            return organization.range.upperBound
+        }
         if let place = placeBeforeBracketedPlace(at: index) {
             addNested(organizations: [], places: [place], to: &result)
             return place.range.upperBound

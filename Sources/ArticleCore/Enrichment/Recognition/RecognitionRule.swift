@@ -22,12 +22,22 @@ public enum RecognitionRule: String, Sendable, Codable, CaseIterable {
     case knownOrganization = "known-organization"
     /// An organisation: a head word from organization-heads.txt and its capitalised name.
     case organizationHead = "organization-head"
+    /// An organisation: an acronym or a team's age group and the place it belongs to ("CDC Nghệ
+    /// An", "U23 Malaysia").
+    case codeAndPlace = "code-and-place"
     /// An organisation: an acronym in brackets right after an organisation's name.
     case acronymAfterName = "acronym-after-name"
     /// A place from the gazetteer (provinces.txt, countries.txt, places.txt).
     case knownPlace = "known-place"
     /// A place: a prefix from place-prefixes.txt ("tỉnh", "phường") and a capitalised name.
     case placePrefix = "place-prefix"
+    /// A street: a house or lane number and the street's name ("số 3 Lê Văn Long").
+    case streetAddress = "street-address"
+    /// Places listed after "tại", "ở" or "trú" down to a known one ("tại Thạch Sơn, Thạch
+    /// Thành, Thanh Hóa"), or joined to a place by "và".
+    case placeList = "place-list"
+    /// A person named by initials ("bà H.T.P.").
+    case initials = "initials"
     /// A place: capitalised words followed by a known place in brackets ("Davos (Thụy Sĩ)").
     case placeBeforeBracketedPlace = "place-before-bracketed-place"
     /// An event: a head from event-heads.txt with a name or an ordinal ("lần thứ 32", "XIII").

@@ -27,6 +27,41 @@ extension SegmentGrammar {
         return (index..<end, surname.entry)
     }
 
+    /// Initials that stand for a person's name, as crime and health reports write the people
+    /// they must not name: single capital letters joined by periods ("bà H.T.P.", "ông
+    /// B.Đ.T."), without the closing period. Two letters are a name only after a form of address
+    /// or before an age ("L.V. (31 tuổi)"), since "T.Ư" is short for "Trung ương".
+    func initials(at index: Int) -> Range<Int>? {
+        guard isInitial(at: index) else { return nil }
+        var end = index + 1
+        while segment.isMark(".", at: end), !tokens[end].spaceBefore, isInitial(at: end + 1),
+            !tokens[end + 1].spaceBefore
+        {
+            end += 2
+        }
+        let letters = (end - index + 1) / 2
+        guard letters >= 2 else { return nil }
+        if letters == 2 && longest(.honorific, at: index - 1) == nil && !isAgeAfter(end) { return nil }
+        return index..<end
+    }
+
+    private func isInitial(at index: Int) -> Bool {
+        guard let token = token(index), token.casing == .capitalized else { return false }
+        let lead = segment.bytes[Int(token.start)]
+        let width = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        return Int(token.end - token.start) == width
+    }
+
+    /// "(31 tuổi", ", 31 tuổi" at `index`, after an optional period.
+    private func isAgeAfter(_ index: Int) -> Bool {
+        var next = segment.isMark(".", at: index) ? index + 1 : index
+        guard segment.isMark("(", at: next) || segment.isMark(",", at: next) else { return false }
+        next += 1
+        return token(next)?.kind == .number && segment.isWord(Self.ageKey, at: next + 1)
+    }
+
+    private static let ageKey = Tokenizer.wordKey("tuổi")
+
     /// Capitalised words after a form of address: "ông Nguyễn Văn Mạnh", "ông Biden".
     func nameAfterHonorific(at index: Int) -> Range<Int>? {
         guard !segment.isShouting, let first = token(index), first.casing == .capitalized,

@@ -38,15 +38,49 @@ extension SegmentGrammar {
     /// name-words.txt ("Cơ quan năng lượng nguyên tử quốc tế"), and may end with a place
     /// ("UBND thành phố Hà Nội"). The longer of the two readings wins.
     func organization(at index: Int, context: OrganizationContext = .text, depth: Int = 0) -> OrganizationSpan? {
-        guard let first = token(index), first.isCapitalized else { return nil }
+        guard let first = token(index), first.isWord, !segment.isShouting || first.isCapitalized else { return nil }
+        guard first.isCapitalized else { return lowercaseHeadedOrganization(at: index, context: context) }
         let known = knownOrganization(at: index)
         if segment.isShouting { return known }
         guard let headed = headedOrganization(at: index, context: context, depth: depth),
             headed.range.upperBound > known?.range.upperBound ?? index
-        else { return known }
+        else { return known ?? codeAndPlace(at: index) }
         // "Hội An", "Trường Sa": a place whose first word is also an organisation head.
         if let place = longest(.place, at: index), Int(place.length) >= headed.range.count { return known }
         return headed
+    }
+
+    /// "bệnh viện Bạch Mai", "công an quận Thanh Xuân": a head flagged `lowercase` written in
+    /// lower case names an organisation only with a capitalised name after it, or, for a
+    /// territorial head, a place; a place alone after another head ("báo Mỹ") is no name.
+    private func lowercaseHeadedOrganization(at index: Int, context: OrganizationContext) -> OrganizationSpan? {
+        guard let head = longest(.organizationHead, at: index), entry(head).flags.contains(.lowercase),
+            token(index + Int(head.length))?.isCapitalized == true || longest(.placePrefix, at: index + Int(head.length)) != nil,
+            let span = headedOrganization(at: index, context: context, depth: Self.maximumNesting), span.isReportable
+        else { return nil }
+        let territorial = entry(head).flags.contains(.territorial)
+        let namesMoreThanPlace = span.places.isEmpty || span.places[0].range.lowerBound > index + Int(head.length)
+        return territorial || namesMoreThanPlace ? span : nil
+    }
+
+    /// "CDC Nghệ An", "HA Gia Lai", "U23 Malaysia": an acronym or an age group's code and the
+    /// place the body or team belongs to.
+    private func codeAndPlace(at index: Int) -> OrganizationSpan? {
+        guard let first = token(index), first.casing == .allCaps || isAgeGroup(first), first.spaceBefore || index == 0,
+            longest(.nonEntity, at: index) == nil, longest(.place, at: index) == nil,
+            longest(.placePrefix, at: index) == nil, !startsTitle(at: index),
+            let place = place(at: index + 1, inTitle: true), place.rule == .knownPlace || place.rule == .placePrefix
+        else { return nil }
+        let range = index..<place.range.upperBound
+        return OrganizationSpan(
+            range: range, key: segment.key(range), isReportable: true, rule: .codeAndPlace, evidence: place.evidence,
+            places: [place])
+    }
+
+    /// "U23", "U19": a team's age group.
+    private func isAgeGroup(_ token: Token) -> Bool {
+        let bytes = segment.bytes(of: token)
+        return bytes.count >= 2 && bytes.first == UInt8(ascii: "U") && bytes.dropFirst().allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 
     private func knownOrganization(at index: Int) -> OrganizationSpan? {
@@ -87,6 +121,8 @@ extension SegmentGrammar {
         var endsWithScope = false
         var capitalRun = 0
         var plainRunStart: Int?
+        // Where an `inside` word ("chuyên") started, while nothing has followed it.
+        var insideWordStart: Int?
         body: while let current = token(end), end - bodyStart < Self.maximumBodyTokens {
             switch current.kind {
             case .number:
@@ -118,7 +154,8 @@ extension SegmentGrammar {
                 onlyNameWords = false
                 endsWithScope = false
                 if let nested = knownOrganization(at: end) {
-                    span.organizations.append(nested)
+                    // "Tập đoàn Vingroup" is Vingroup itself; "Ủy ban Đối ngoại Quốc hội" a body of another.
+                    if !(end == bodyStart && headEntry.flags.contains(.company)) { span.organizations.append(nested) }
                     end = nested.range.upperBound
                 } else if depth < Self.maximumNesting, longest(.organizationHead, at: end) != nil,
                     let nested = organization(at: end, context: .text, depth: depth + 1), nested.range.count > 1
@@ -156,8 +193,9 @@ extension SegmentGrammar {
                 continue
             }
             if let word = longest(.nameWord, at: end),
-                onlyNameWords || entry(word).flags.contains(.anywhere) || entry(word).flags.contains(.scope)
+                onlyNameWords || !entry(word).flags.isDisjoint(with: [.anywhere, .scope, .inside])
             {
+                insideWordStart = entry(word).flags.contains(.inside) ? end : nil
                 end += Int(word.length)
                 endsWithScope = entry(word).flags.contains(.scope)
                 lastWasCapital = false
@@ -177,12 +215,20 @@ extension SegmentGrammar {
             break body
         }
 
-        // "Bộ Ngoại giao Bùi Thanh Sơn": a person's name written right after the organisation.
-        if context != .titleAfterName, let runStart = plainRunStart, span.places.isEmpty,
+        if let insideWordStart, insideWordStart + 1 == end || longest(.nameWord, at: insideWordStart).map({
+            insideWordStart + Int($0.length) == end
+        }) == true {
+            end = insideWordStart
+        }
+        // "Bộ Ngoại giao Bùi Thanh Sơn": a person's name written right after the organisation in
+        // a title before the name. The name keeps more than one Vietnamese syllable ("Tập đoàn
+        // Tân Hoàng Minh" is a company, not "Tập đoàn Tân" and Hoàng Minh).
+        if context == .titleBeforeName, let runStart = plainRunStart, span.places.isEmpty,
             let nameStart = (runStart..<end).first(where: { start in
                 start > bodyStart && (2...Self.maximumNameTokens).contains(end - start)
                     && tokens[start].casing == .capitalized && longest(.surname, at: start) != nil
-            })
+            }),
+            nameStart - bodyStart > 1 || tokens[bodyStart].casing == .allCaps || tokens[bodyStart].isForeignShaped
         {
             end = nameStart
         }

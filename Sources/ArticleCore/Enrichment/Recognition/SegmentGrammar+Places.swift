@@ -10,12 +10,6 @@ struct PlaceSpan: Sendable {
 }
 
 extension SegmentGrammar {
-    /// Place prefixes after which a number names the place ("Quận 1", "phường 12").
-    private static let numberedPrefixes = KeySet(
-        keys: ["quận", "phường", "khu phố", "tổ"].map {
-            KeyHasher.phrase(Tokenizer.tokenize($0, vocabulary: nil).map(\.key))
-        })
-
     /// A place at `index`: a gazetteer name, or a prefix ("tỉnh", "thành phố", "phường") and a
     /// capitalised name.
     /// - Parameter inTitle: the place completes a title ("Thủ tướng Anh", "Tổng thống Hoa Kỳ Joe
@@ -37,6 +31,10 @@ extension SegmentGrammar {
         if segment.isMark(".", at: nameStart), token(nameStart + 1)?.isCapitalized == true { nameStart += 1 }
         guard let next = token(nameStart) else { return nil }
         let prefixEntry = entry(prefix)
+        if prefixEntry.flags.contains(.houseNumber) {
+            if let street = street(after: nameStart, from: index, prefix: prefix) { return street }
+            if !prefixEntry.flags.contains(.keep) { return nil }
+        }
         if var known = knownPlace(at: nameStart, inTitle: true, afterPrefix: true) {
             known.range = index..<known.range.upperBound
             if prefixEntry.flags.contains(.keep) { known.nameRange = index..<known.range.upperBound }
@@ -44,21 +42,69 @@ extension SegmentGrammar {
             known.evidence.insert(prefix.entry, at: 0)
             return known
         }
-        if next.kind == .number, Self.numberedPrefixes.contains(segment.key(index..<index + Int(prefix.length))) {
-            let range = index..<nameStart + 1
+        if next.kind == .number, prefixEntry.flags.contains(.numbered) {
+            // "quốc lộ 1A": a letter glued to the number is part of it.
+            let glued = token(nameStart + 1).map { $0.isCapitalized && !$0.spaceBefore && $0.end - $0.start == 1 } ?? false
+            let range = index..<nameStart + (glued ? 2 : 1)
             return PlaceSpan(
                 range: range, nameRange: range, key: segment.key(range), rule: .placePrefix, evidence: [prefix.entry])
         }
         guard next.isCapitalizedMidSentence || (next.isCapitalized && !first.startsSentence) else { return nil }
-        var end = nameStart
-        while let token = token(end), token.isCapitalized, end - nameStart < Self.maximumNameTokens {
-            if end > nameStart && startsOtherPhrase(at: end) { break }
-            end += 1
-        }
+        let end = placeNameEnd(from: nameStart)
         guard end > nameStart else { return nil }
         let nameRange = prefixEntry.flags.contains(.keep) ? index..<end : nameStart..<end
         return PlaceSpan(
             range: index..<end, nameRange: nameRange, key: segment.key(nameRange), rule: .placePrefix,
+            evidence: [prefix.entry])
+    }
+
+    /// The end of a place's name after its prefix: capitalised words, up to a title, an
+    /// organisation or another phrase; a spaced dash joins two names ("Phong Nha - Kẻ Bàng").
+    private func placeNameEnd(from start: Int) -> Int {
+        var end = start
+        while let current = token(end), end - start < Self.maximumNameTokens {
+            if current.isCapitalized {
+                if end > start && startsOtherPhrase(at: end) { break }
+                end += 1
+            } else if end > start, current.isMark("-") || current.isMark("–"), current.spaceBefore,
+                let next = token(end + 1), next.isCapitalized, next.spaceBefore, !startsOtherPhrase(at: end + 1)
+            {
+                end += 1
+            } else {
+                break
+            }
+        }
+        return end
+    }
+
+    /// "số 3 Lê Văn Long, …", "ngõ 147 Trương Định, …": a house or lane number (with its
+    /// parts, "12/3", "25A") at `numberStart` and the street's capitalised name, reported
+    /// without them. The address goes on after the street, so a comma, bracket or the end of
+    /// the sentence follows it ("áo số 10 Quang Hải ghi bàn" names no street).
+    private func street(after numberStart: Int, from index: Int, prefix: PhraseIndex.Match) -> PlaceSpan? {
+        guard token(numberStart)?.kind == .number else { return nil }
+        var nameStart = numberStart + 1
+        while let current = token(nameStart), !current.spaceBefore {
+            if current.isMark("/"), token(nameStart + 1)?.kind == .number {
+                nameStart += 2
+            } else if current.isWord && current.end - current.start == 1 {
+                nameStart += 1  // "25A"
+            } else {
+                break
+            }
+        }
+        guard let first = token(nameStart), first.casing == .capitalized, first.spaceBefore,
+            longest(.placePrefix, at: nameStart) == nil
+        else { return nil }
+        let end = placeNameEnd(from: nameStart)
+        guard end > nameStart, end - nameStart <= Self.maximumNameTokens else { return nil }
+        if let after = token(end) {
+            guard after.isMark(",") || after.isMark(";") || after.isMark("(") || after.isMark(")") || after.endsSentence
+            else { return nil }
+        }
+        let nameRange = nameStart..<end
+        return PlaceSpan(
+            range: index..<end, nameRange: nameRange, key: segment.key(nameRange), rule: .streetAddress,
             evidence: [prefix.entry])
     }
 
