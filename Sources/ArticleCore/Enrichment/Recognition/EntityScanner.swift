@@ -36,6 +36,11 @@ struct EntityScanner {
                 index += 1
                 continue
             }
+            if let list = grammar.placeList(after: index) {
+                addNested(organizations: [], places: list, to: &result)
+                index = list[list.count - 1].range.upperBound
+                continue
+            }
             if let initials = grammar.initials(at: index) {
                 addPerson(initials, rule: .initials, evidence: [], titles: [])
                 index = initials.upperBound
@@ -155,6 +160,10 @@ struct EntityScanner {
             if let place = grammar.place(at: index) {
                 addNested(organizations: [], places: [place], to: &result)
                 index = place.range.upperBound
+                if let joined = grammar.placeJoined(after: index) {
+                    addNested(organizations: [], places: [joined], to: &result)
+                    index = joined.range.upperBound
+                }
                 continue
             }
 

@@ -215,6 +215,13 @@ extension SegmentGrammar {
             break body
         }
 
+        // "Trung tâm Kiểm soát bệnh tật (CDC) Nghệ An": an acronym in brackets before the place.
+        if span.places.isEmpty, segment.isMark("(", at: end), segment.isMark(")", at: end + 2),
+            token(end + 1)?.casing == .allCaps, let place = place(at: end + 3, inTitle: true)
+        {
+            span.places.append(place)
+            end = place.range.upperBound
+        }
         if let insideWordStart, insideWordStart + 1 == end || longest(.nameWord, at: insideWordStart).map({
             insideWordStart + Int($0.length) == end
         }) == true {

@@ -58,6 +58,57 @@ extension SegmentGrammar {
             evidence: [prefix.entry])
     }
 
+    /// Words after which an address follows: "tại", "ở", "trú", "ngụ", "quê".
+    private static let locatives = KeySet(words: ["tại", "ở", "trú", "ngụ", "quê"])
+    private static let andKey = Tokenizer.wordKey("và")
+
+    /// "trú tại Thạch Sơn, Thạch Thành, Thanh Hóa": after a locative word, names separated by
+    /// commas down to a known place (from the gazetteer or with a prefix) are places, listed
+    /// from the smallest unit up as addresses are. The list's places up to its last known one,
+    /// or nil when no unknown name comes before a known place.
+    func placeList(after index: Int) -> [PlaceSpan]? {
+        guard let word = token(index), word.isLowercaseWord, Self.locatives.contains(word.key) else { return nil }
+        var places: [PlaceSpan] = []
+        var lastKnown: Int?
+        var position = index + 1
+        while let first = token(position), first.isWord {
+            if let known = place(at: position) {
+                places.append(known)
+                lastKnown = places.count - 1
+                position = known.range.upperBound
+            } else if let unknown = unknownPlaceName(at: position) {
+                places.append(unknown)
+                position = unknown.range.upperBound
+            } else {
+                break
+            }
+            guard segment.isMark(",", at: position) else { break }
+            position += 1
+        }
+        guard let lastKnown, places[..<lastKnown].contains(where: { $0.rule == .placeList }) else { return nil }
+        return Array(places[...lastKnown])
+    }
+
+    /// "vịnh Hạ Long và Yên Tử": a name joined by "và" to the place that ends at `index` is a
+    /// place too, when no other rule claims it.
+    func placeJoined(after index: Int) -> PlaceSpan? {
+        guard segment.isWord(Self.andKey, at: index), place(at: index + 1) == nil else { return nil }
+        return unknownPlaceName(at: index + 1)
+    }
+
+    /// A capitalised name of one to three words that no lexicon knows, as communes and districts
+    /// are named, read as a place.
+    private func unknownPlaceName(at index: Int) -> PlaceSpan? {
+        guard let first = token(index), first.casing == .capitalized, first.spaceBefore, !startsOtherPhrase(at: index),
+            longest(.nonEntity, at: index) == nil, longest(.placePrefix, at: index) == nil
+        else { return nil }
+        let end = placeNameEnd(from: index)
+        guard (1...3).contains(end - index) else { return nil }
+        if let after = token(end), after.isCapitalized { return nil }
+        let range = index..<end
+        return PlaceSpan(range: range, nameRange: range, key: segment.key(range), rule: .placeList, evidence: [])
+    }
+
     /// The end of a place's name after its prefix: capitalised words, up to a title, an
     /// organisation or another phrase; a spaced dash joins two names ("Phong Nha - Kẻ Bàng").
     private func placeNameEnd(from start: Int) -> Int {

@@ -78,7 +78,9 @@ extension SegmentGrammar {
             end = organization.range.upperBound
             hasComplement = true
         }
-        if span.organizations.last?.places.isEmpty ?? true, let place = place(at: end, inTitle: true) {
+        if span.organizations.last?.places.isEmpty ?? true, let place = place(at: end, inTitle: true),
+            !opensGivenName(place)
+        {
             span.places.append(place)
             end = place.range.upperBound
             hasComplement = true
@@ -93,6 +95,17 @@ extension SegmentGrammar {
         if headFlags.contains(.needsComplement) && !hasComplement { return nil }
         span.range = index..<end
         return span
+    }
+
+    /// "Ca sĩ Mỹ Tâm": a one-word place followed by a single Vietnamese syllable that ends the
+    /// name is the first syllable of the person's name, not the country of the title
+    /// ("Thủ tướng Anh Rishi Sunak" has a name of its own after the place).
+    private func opensGivenName(_ place: PlaceSpan) -> Bool {
+        let next = place.range.upperBound
+        guard place.range.count == 1, let word = token(next), word.casing == .capitalized, word.spaceBefore,
+            !word.isForeignShaped, longest(.place, at: next) == nil, !startsOtherPhrase(at: next)
+        else { return false }
+        return token(next + 1).map { !$0.isCapitalized || !$0.spaceBefore } ?? true
     }
 
     /// Titles joined by commas, starting at `index`.
