@@ -12,7 +12,12 @@ public struct ArticleEnricher: Sendable {
 
     /// Creates an enricher over the module's lexicons (read on first use).
     public init() {
-        self.lexicons = Lexicons.shared
+        self.init(lexicons: .shared)
+    }
+
+    /// An enricher over lexicons of the caller's choosing, for tests of one rule.
+    init(lexicons: Lexicons) {
+        self.lexicons = lexicons
     }
 
     /// Problems found reading the compiled-in lexicons, as `file:line: problem`; empty when

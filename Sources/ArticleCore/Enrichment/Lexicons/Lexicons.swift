@@ -24,7 +24,14 @@ final class Lexicons: Sendable {
     /// Whether each vocabulary word is a stop word, by word id.
     private let stopwords: [Bool]
 
-    init(files: [LexiconFile] = LexiconFile.allCases) {
+    /// The compiled-in lexicons (all of them by default).
+    convenience init(files: [LexiconFile] = LexiconFile.allCases) {
+        self.init(texts: files.map { ($0, String(decoding: $0.contents, as: UTF8.self)) })
+    }
+
+    /// Lexicons read from the given texts, each in the format of the file it stands for: tests
+    /// give a rule a small lexicon of their own.
+    init(texts: [(file: LexiconFile, text: String)]) {
         var entries: [LexiconEntry] = []
         var vocabulary = Vocabulary()
         var index = PhraseIndex()
@@ -42,8 +49,7 @@ final class Lexicons: Sendable {
             }
         }
 
-        for file in files {
-            let text = String(decoding: file.contents, as: UTF8.self)
+        for (file, text) in texts {
             var loaded = 0
             for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 do {

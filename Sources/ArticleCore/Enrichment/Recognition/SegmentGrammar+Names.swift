@@ -62,10 +62,12 @@ extension SegmentGrammar {
 
     private static let ageKey = Tokenizer.wordKey("tuổi")
 
-    /// Capitalised words after a form of address: "ông Nguyễn Văn Mạnh", "ông Biden".
+    /// Capitalised words after a form of address: "ông Nguyễn Văn Mạnh", "ông Biden". A
+    /// one-word country there is a given name ("anh Đức", "chị Mỹ"), not the country.
     func nameAfterHonorific(at index: Int) -> Range<Int>? {
         guard !segment.isShouting, let first = token(index), first.casing == .capitalized,
-            place(at: index) == nil, longest(.nonEntity, at: index) == nil, !startsOtherPhrase(at: index)
+            place(at: index).map({ $0.range.count == 1 && $0.rule == .knownPlace }) ?? true,
+            longest(.nonEntity, at: index) == nil, !startsOtherPhrase(at: index)
         else { return nil }
         let (end, words) = nameRun(from: index, allowParticles: true)
         return (1...Self.maximumNameTokens).contains(words) ? index..<end : nil

@@ -1,7 +1,9 @@
 /// Splits a segment of text into words, numbers and punctuation in one pass over its UTF-8
 /// bytes.
 ///
-/// Words are runs of letters (digits may follow a letter: "G20"); hyphens always split, so
+/// Words are runs of letters (digits may follow a letter: "G20"); a capital after a small
+/// letter splits a Vietnamese word where a space went missing ("Hà NộiCựu" gives "Nội" and
+/// "Cựu"), but not a brand ("VinFast"); hyphens always split, so
 /// "Nga-Ukraine" gives two place names and "Covid-19" a word and a number. Numbers keep inner
 /// separators ("97,8", "4.0", "20.12.2013"). Each word is keyed by its lowercase letters without
 /// tone marks plus its tone, so lexicon lookups ignore case and tone placement. The bytes are
@@ -57,6 +59,7 @@ enum Tokenizer {
                 var current: VietnameseLetters.Letter? = first
                 var currentScalar = scalar
                 var currentWidth = width
+                var previousIsLowercase = false
                 while true {
                     if let letter = current {
                         key.combine(letter.toneless.value)
@@ -65,16 +68,19 @@ enum Tokenizer {
                         if currentWidth > 1 { hasMarks = true }
                         letters += 1
                         if letter.isUppercase { uppercase += 1 }
+                        previousIsLowercase = !letter.isUppercase
                     } else {
                         key.combine(currentScalar.value)
                         folded.combine(currentScalar.value)
                         hasDigits = true
+                        previousIsLowercase = false
                     }
                     index += currentWidth
                     guard index < bytes.count else { break }
                     (currentScalar, currentWidth) = decode(bytes, at: index)
                     current = letterTable.letter(currentScalar)
                     if current == nil && !isDigit(currentScalar) { break }
+                    if let next = current, next.isUppercase, previousIsLowercase, hasMarks || currentWidth > 1 { break }
                 }
                 key.combine(0x100 + UInt32(tone))
                 let casing: Token.Casing =

@@ -1,0 +1,69 @@
+import Testing
+
+@testable import ArticleCore
+
+/// The rules that local, crime, health and business news need, one sentence each, with the
+/// sentences that must not set them off.
+@Suite struct BeatRuleTests {
+    private func entities(_ text: String, lexicons: Lexicons = .shared) -> Entities {
+        ArticleEnricher(lexicons: lexicons).enrich(EnrichmentInput(title: nil, lead: text, paragraphs: [])).entities
+    }
+
+    @Test func dottedInitialsAreOnePersonKeptWhole() {
+        let found = entities("Bà H.T.P. (47 tuổi) và anh V.M. (30 tuổi) đã được chuyển lên tuyến trên.")
+        #expect(Set(found.persons.map(\.name)) == ["H.T.P", "V.M"])
+    }
+
+    @Test func twoInitialsWithoutAgeOrFormOfAddressAreNoPerson() {
+        let found = entities("Hội nghị lần thứ 8 Ban Chấp hành T.Ư khóa XIII bế mạc.")
+        #expect(found.persons.isEmpty, "\(found.persons.map(\.name))")
+    }
+
+    @Test func aNameAfterAHouseNumberIsTheStreet() {
+        let found = entities("Đám cháy bùng phát tại căn nhà số 5 Trần Hưng Đạo, quận Hoàn Kiếm.")
+        #expect(found.persons.isEmpty, "\(found.persons.map(\.name))")
+        #expect(Set(found.locations.map(\.name)) == ["Trần Hưng Đạo", "Hoàn Kiếm"])
+    }
+
+    @Test func aShirtNumberBeforeAPlayerIsNoAddress() {
+        let found = entities("Cầu thủ mang áo số 10 Quang Hải ghi bàn ở phút 25.")
+        #expect(!found.locations.map(\.name).contains("Quang Hải"))
+    }
+
+    @Test func anAddressListIsPlacesDownToTheKnownProvince() {
+        let found = entities("Ông Lê Văn Ba, trú tại Thạch Sơn, Thạch Thành, Thanh Hóa, đã tự thú.")
+        #expect(Set(found.locations.map(\.name)) == ["Thạch Sơn", "Thạch Thành", "Thanh Hóa"])
+        #expect(found.persons.map(\.name) == ["Lê Văn Ba"])
+    }
+
+    @Test func aPersonAfterAPlaceAndACommaStaysAPerson() {
+        let found = entities("Tại Hà Nội, Nguyễn Văn An cho biết dự án đã hoàn thành.")
+        #expect(found.persons.map(\.name) == ["Nguyễn Văn An"])
+        #expect(found.locations.map(\.name) == ["Hà Nội"])
+    }
+
+    @Test func wordsGluedByAMissingSpaceAreTwoWords() {
+        let found = entities("Sáng nay tại Hà NộiCựu Bộ trưởng Nguyễn Văn Bình phát biểu.")
+        #expect(found.locations.map(\.name) == ["Hà Nội"])
+        #expect(found.persons.map(\.name) == ["Nguyễn Văn Bình"])
+    }
+
+    @Test func aCountryAfterAFormOfAddressIsAGivenName() {
+        let found = entities("Anh Đức, một người dân ở đây, cho biết nước đã rút.")
+        #expect(found.locations.isEmpty, "\(found.locations.map(\.name))")
+    }
+
+    @Test func aCompanyBeforeItsChairmanIsNoPartOfHisName() {
+        let found = entities("Chủ tịch Vingroup Phạm Nhật Vượng vừa công bố kế hoạch mới.")
+        #expect(found.persons.map(\.name) == ["Phạm Nhật Vượng"])
+        #expect(found.organizations.map(\.name) == ["Vingroup"])
+    }
+
+    @Test func aRuleCanBeTestedWithASmallLexicon() {
+        let text = "Hôm nay Acme công bố kết quả kinh doanh."
+        #expect(entities(text).organizations.isEmpty)
+        let small = Lexicons(texts: [(.organizations, "# a test lexicon\nAcme\n")])
+        #expect(small.problems.isEmpty, "\(small.problems)")
+        #expect(entities(text, lexicons: small).organizations.map(\.name) == ["Acme"])
+    }
+}
