@@ -70,8 +70,8 @@ import Testing
     /// Exact F1 each beat must keep. Raise a floor when the rules improve; never lower one to
     /// let a change pass. The aim is 0.90 on every beat.
     static let minimumExactF1: [String: Double] = [
-        "accidents": 1.0, "courts": 0.90, "crime": 0.97, "economy": 1.0, "education": 1.0, "entertainment": 0.90,
-        "health": 1.0, "local": 0.94, "politics": 1.0, "science": 0.80, "sport": 0.60, "tech": 0.95, "travel": 0.86,
+        "accidents": 1.0, "courts": 0.90, "crime": 1.0, "economy": 1.0, "education": 1.0, "entertainment": 1.0,
+        "health": 1.0, "local": 0.94, "politics": 1.0, "science": 0.90, "sport": 0.60, "tech": 0.95, "travel": 0.86,
     ]
 
     @Test func everyBeatScoresAtLeastItsCommittedF1() throws {

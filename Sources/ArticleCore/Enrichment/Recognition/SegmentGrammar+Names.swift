@@ -8,7 +8,7 @@ extension SegmentGrammar {
     /// ("Bộ trưởng Sơn") is a reference, resolved later against the names already found.
     func nameAfterTitle(at index: Int) -> Range<Int>? {
         guard let first = token(index), first.casing == .capitalized, first.spaceBefore || index == 0,
-            place(at: index, inTitle: true) == nil, longest(.nonEntity, at: index) == nil
+            place(at: index, inTitle: true).map(opensGivenName) ?? true, longest(.nonEntity, at: index) == nil
         else { return nil }
         let (end, words) = nameRun(from: index, allowParticles: true)
         guard words <= Self.maximumNameTokens else { return nil }

@@ -113,10 +113,12 @@ extension SegmentGrammar {
     /// organisation or another phrase; a spaced dash joins two names ("Phong Nha - Kẻ Bàng").
     private func placeNameEnd(from start: Int) -> Int {
         var end = start
-        while let current = token(end), end - start < Self.maximumNameTokens {
+        var words = 0
+        while let current = token(end), words < Self.maximumNameTokens {
             if current.isCapitalized {
                 if end > start && startsOtherPhrase(at: end) { break }
                 end += 1
+                words += 1
             } else if end > start, current.isMark("-") || current.isMark("–"), current.spaceBefore,
                 let next = token(end + 1), next.isCapitalized, next.spaceBefore, !startsOtherPhrase(at: end + 1)
             {
@@ -148,7 +150,7 @@ extension SegmentGrammar {
             longest(.placePrefix, at: nameStart) == nil
         else { return nil }
         let end = placeNameEnd(from: nameStart)
-        guard end > nameStart, end - nameStart <= Self.maximumNameTokens else { return nil }
+        guard end > nameStart else { return nil }
         if let after = token(end) {
             guard after.isMark(",") || after.isMark(";") || after.isMark("(") || after.isMark(")") || after.endsSentence
             else { return nil }

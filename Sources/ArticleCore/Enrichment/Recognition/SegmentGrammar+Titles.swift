@@ -100,7 +100,7 @@ extension SegmentGrammar {
     /// "Ca sĩ Mỹ Tâm": a one-word place followed by a single Vietnamese syllable that ends the
     /// name is the first syllable of the person's name, not the country of the title
     /// ("Thủ tướng Anh Rishi Sunak" has a name of its own after the place).
-    private func opensGivenName(_ place: PlaceSpan) -> Bool {
+    func opensGivenName(_ place: PlaceSpan) -> Bool {
         let next = place.range.upperBound
         guard place.range.count == 1, let word = token(next), word.casing == .capitalized, word.spaceBefore,
             !word.isForeignShaped, longest(.place, at: next) == nil, !startsOtherPhrase(at: next)
