@@ -160,10 +160,9 @@ struct EntityScanner {
             if let place = grammar.place(at: index) {
                 addNested(organizations: [], places: [place], to: &result)
                 index = place.range.upperBound
-                if let joined = grammar.placeJoined(after: index) {
-                    addNested(organizations: [], places: [joined], to: &result)
-                    index = joined.range.upperBound
-                }
+                let listed = grammar.placesListed(after: place)
+                addNested(organizations: [], places: listed, to: &result)
+                index = listed.last?.range.upperBound ?? index
                 continue
             }
 

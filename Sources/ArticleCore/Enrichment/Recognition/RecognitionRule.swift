@@ -25,6 +25,8 @@ public enum RecognitionRule: String, Sendable, Codable, CaseIterable {
     /// An organisation: an acronym or a team's age group and the place it belongs to ("CDC Nghệ
     /// An", "U23 Malaysia").
     case codeAndPlace = "code-and-place"
+    /// An organisation: foreign words ending with a company word ("Vietnam Investments Group").
+    case foreignCompany = "foreign-company"
     /// An organisation: an acronym in brackets right after an organisation's name.
     case acronymAfterName = "acronym-after-name"
     /// A place from the gazetteer (provinces.txt, countries.txt, places.txt).

@@ -44,7 +44,7 @@ extension SegmentGrammar {
         if segment.isShouting { return known }
         guard let headed = headedOrganization(at: index, context: context, depth: depth),
             headed.range.upperBound > known?.range.upperBound ?? index
-        else { return known ?? codeAndPlace(at: index) }
+        else { return known ?? codeAndPlace(at: index) ?? foreignCompany(at: index) }
         // "Hội An", "Trường Sa": a place whose first word is also an organisation head.
         if let place = longest(.place, at: index), Int(place.length) >= headed.range.count { return known }
         return headed
@@ -75,6 +75,27 @@ extension SegmentGrammar {
         return OrganizationSpan(
             range: range, key: segment.key(range), isReportable: true, rule: .codeAndPlace, evidence: place.evidence,
             places: [place])
+    }
+
+    /// English words that end a company's name and say what it is.
+    private static let companySuffixes = KeySet(words: [
+        "group", "capital", "holdings", "corporation", "corp", "inc", "ltd", "limited", "partners", "ventures",
+        "investments", "bank", "airlines", "fund", "company", "technologies", "motors", "electronics", "securities",
+    ])
+
+    /// "Vietnam Investments Group", "Warburg Pincus Capital": capitalised words without
+    /// Vietnamese marks, the last of which says what kind of company they name.
+    private func foreignCompany(at index: Int) -> OrganizationSpan? {
+        var end = index
+        while let current = token(end), current.isCapitalized, current.isForeignShaped || current.casing == .allCaps,
+            end - index < Self.maximumNameTokens + 2
+        {
+            end += 1
+        }
+        guard end - index >= 2, Self.companySuffixes.contains(tokens[end - 1].key) else { return nil }
+        let range = index..<end
+        return OrganizationSpan(
+            range: range, key: segment.key(range), isReportable: true, rule: .foreignCompany, evidence: [])
     }
 
     /// "U23", "U19": a team's age group.
@@ -150,7 +171,8 @@ extension SegmentGrammar {
                 break body
             }
             if current.isCapitalized {
-                if startsTitle(at: end) { break body }
+                // A title ends the name ("Bộ Ngoại giao Bộ trưởng …") but may open it ("Cục Lãnh sự").
+                if end > bodyStart && startsTitle(at: end) { break body }
                 onlyNameWords = false
                 endsWithScope = false
                 if let nested = knownOrganization(at: end) {

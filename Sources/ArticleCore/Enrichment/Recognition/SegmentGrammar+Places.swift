@@ -35,7 +35,7 @@ extension SegmentGrammar {
             if let street = street(after: nameStart, from: index, prefix: prefix) { return street }
             if !prefixEntry.flags.contains(.keep) { return nil }
         }
-        if var known = knownPlace(at: nameStart, inTitle: true, afterPrefix: true) {
+        if var known = knownPlace(at: nameStart, inTitle: true, afterPrefix: true), !isLongerName(after: known) {
             known.range = index..<known.range.upperBound
             if prefixEntry.flags.contains(.keep) { known.nameRange = index..<known.range.upperBound }
             known.rule = .placePrefix
@@ -62,48 +62,71 @@ extension SegmentGrammar {
     private static let locatives = KeySet(words: ["tại", "ở", "trú", "ngụ", "quê"])
     private static let andKey = Tokenizer.wordKey("và")
 
-    /// "trú tại Thạch Sơn, Thạch Thành, Thanh Hóa": after a locative word, names separated by
-    /// commas down to a known place (from the gazetteer or with a prefix) are places, listed
-    /// from the smallest unit up as addresses are. The list's places up to its last known one,
-    /// or nil when no unknown name comes before a known place.
+    /// Words that say a list of units follows a prefix: "các huyện Phong Điền, Quảng Điền".
+    private static let pluralMarkers = KeySet(words: ["các", "những", "hai", "ba", "bốn", "năm"])
+
+    /// "trú tại Thạch Sơn, Thạch Thành, Thanh Hóa", "ở Cam Ranh": after a locative word, the
+    /// names listed with commas are places, as addresses are written. A name after a comma
+    /// must end at punctuation ("ở Hà Nội, Tùng cho biết" lists one place), and a full
+    /// person's name is never one. Nil when the list holds no place that only this rule finds.
     func placeList(after index: Int) -> [PlaceSpan]? {
         guard let word = token(index), word.isLowercaseWord, Self.locatives.contains(word.key) else { return nil }
+        let places = listedPlaces(from: index + 1)
+        return places.contains(where: { $0.rule == .placeList }) ? places : nil
+    }
+
+    /// The places listed after `place`: "và Yên Tử" after any place, and every name of a comma
+    /// list after a plural prefix ("các tỉnh Nghệ An, Hà Tĩnh và Quảng Bình").
+    func placesListed(after place: PlaceSpan) -> [PlaceSpan] {
+        let end = place.range.upperBound
+        if place.rule == .placePrefix, let marker = token(place.range.lowerBound - 1),
+            Self.pluralMarkers.contains(marker.key), segment.isMark(",", at: end) || segment.isWord(Self.andKey, at: end)
+        {
+            return listedPlaces(from: end + 1, first: false)
+        }
+        guard segment.isWord(Self.andKey, at: end), self.place(at: end + 1) == nil,
+            let joined = unknownPlaceName(at: end + 1)
+        else { return [] }
+        return [joined]
+    }
+
+    /// Places and place-like names separated by commas (and a last "và") from `start`.
+    private func listedPlaces(from start: Int, first: Bool = true) -> [PlaceSpan] {
         var places: [PlaceSpan] = []
-        var lastKnown: Int?
-        var position = index + 1
-        while let first = token(position), first.isWord {
+        var position = start
+        var isFirst = first
+        while token(position)?.isWord == true {
             if let known = place(at: position) {
                 places.append(known)
-                lastKnown = places.count - 1
-                position = known.range.upperBound
-            } else if let unknown = unknownPlaceName(at: position) {
+            } else if let unknown = unknownPlaceName(at: position),
+                isFirst || token(unknown.range.upperBound).map({ $0.kind == .punctuation }) ?? true
+            {
                 places.append(unknown)
-                position = unknown.range.upperBound
             } else {
                 break
             }
-            guard segment.isMark(",", at: position) else { break }
-            position += 1
+            position = places[places.count - 1].range.upperBound
+            isFirst = false
+            if segment.isMark(",", at: position) {
+                position += segment.isWord(Self.andKey, at: position + 1) ? 2 : 1
+            } else if segment.isWord(Self.andKey, at: position) {
+                position += 1
+            } else {
+                break
+            }
         }
-        guard let lastKnown, places[..<lastKnown].contains(where: { $0.rule == .placeList }) else { return nil }
-        return Array(places[...lastKnown])
+        return places
     }
 
-    /// "vịnh Hạ Long và Yên Tử": a name joined by "và" to the place that ends at `index` is a
-    /// place too, when no other rule claims it.
-    func placeJoined(after index: Int) -> PlaceSpan? {
-        guard segment.isWord(Self.andKey, at: index), place(at: index + 1) == nil else { return nil }
-        return unknownPlaceName(at: index + 1)
-    }
-
-    /// A capitalised name of one to three words that no lexicon knows, as communes and districts
-    /// are named, read as a place.
+    /// A capitalised name of two or three words that no lexicon knows, as communes and districts
+    /// are named, read as a place. One word is too little to tell ("tại Lễ bế mạc"), and a
+    /// surname with two or more given names is a person.
     private func unknownPlaceName(at index: Int) -> PlaceSpan? {
         guard let first = token(index), first.casing == .capitalized, first.spaceBefore, !startsOtherPhrase(at: index),
             longest(.nonEntity, at: index) == nil, longest(.placePrefix, at: index) == nil
         else { return nil }
         let end = placeNameEnd(from: index)
-        guard (1...3).contains(end - index) else { return nil }
+        guard (2...3).contains(end - index), end - index < 3 || longest(.surname, at: index) == nil else { return nil }
         if let after = token(end), after.isCapitalized { return nil }
         let range = index..<end
         return PlaceSpan(range: range, nameRange: range, key: segment.key(range), rule: .placeList, evidence: [])
@@ -159,6 +182,17 @@ extension SegmentGrammar {
         return PlaceSpan(
             range: index..<end, nameRange: nameRange, key: segment.key(nameRange), rule: .streetAddress,
             evidence: [prefix.entry])
+    }
+
+    /// "huyện Mỹ Đức", "huyện Anh Sơn": a one-word country after a prefix that more of the name
+    /// follows is a syllable of the unit's own name ("thành phố Huế Nguyễn Văn A" is the city
+    /// and a person).
+    private func isLongerName(after known: PlaceSpan) -> Bool {
+        let next = known.range.upperBound
+        guard known.range.count == 1, let word = token(next), word.casing == .capitalized, word.spaceBefore,
+            !startsOtherPhrase(at: next), longest(.surname, at: next) == nil
+        else { return false }
+        return token(next + 1).map { !$0.isCapitalized } ?? true
     }
 
     private func knownPlace(at index: Int, inTitle: Bool, afterPrefix: Bool) -> PlaceSpan? {
