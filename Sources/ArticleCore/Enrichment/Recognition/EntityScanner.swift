@@ -238,9 +238,13 @@ struct EntityScanner {
             grammar.place(at: open + 1) == nil
         else { return nil }
         let range = open + 1..<open + 2
+        // "… Quân đội (Viettel)", later "Chủ tịch Viettel": one organisation when the lexicon knows
+        // the acronym; "Tổ chức Y tế Thế giới (WHO)" still lists both of its names.
+        let known = grammar.organization(at: open + 1).flatMap { $0.range == range ? $0.key : nil }
+        let key = known.flatMap { $0 == organization.key ? nil : $0 } ?? segment.key(range)
         return EntityMention(
             kind: .organization, segment: segmentIndex, range: range, name: segment.text(range),
-            key: segment.key(range), rule: .acronymAfterName, evidence: organization.evidence)
+            key: key, rule: .acronymAfterName, evidence: organization.evidence)
     }
 
     /// The token after an appointment phrase ("giữ chức", "đã được bổ nhiệm làm") at `index`.

@@ -29,6 +29,10 @@ extension SegmentGrammar {
     }
 
     private static let andKey = Tokenizer.wordKey("và")
+    private static let atKey = Tokenizer.wordKey("tại")
+    /// The levels of courts and procuracies above the provinces.
+    private static let courtLevels = KeySet(
+        keys: ["tối cao", "cấp cao"].map { KeyHasher.phrase(Tokenizer.tokenize($0, vocabulary: nil).map(\.key)) })
     /// Nested organisation names are followed this deep ("Hội đồng Thống đốc Cơ quan …").
     private static let maximumNesting = 2
 
@@ -125,6 +129,18 @@ extension SegmentGrammar {
             if let place = place(at: bodyStart, inTitle: true) {
                 span.places.append(place)
                 span.range = index..<place.range.upperBound
+                span.isReportable = true
+            } else if headEntry.flags.contains(.territorial), let level = longest(.nameWord, at: bodyStart),
+                Self.courtLevels.contains(segment.key(bodyStart..<bodyStart + Int(level.length)))
+            {
+                // "TAND Tối cao", "TAND Cấp cao tại TP.HCM": a court or procuracy above the provinces.
+                span.range = index..<bodyStart + Int(level.length)
+                if segment.isWord(Self.atKey, at: span.range.upperBound),
+                    let place = place(at: span.range.upperBound + 1, inTitle: true)
+                {
+                    span.places.append(place)
+                    span.range = index..<place.range.upperBound
+                }
                 span.isReportable = true
             } else if headEntry.flags.contains(.territorial), let prefix = longest(.placePrefix, at: bodyStart) {
                 // "UBND tỉnh": the territory is implied, so it names no particular body.

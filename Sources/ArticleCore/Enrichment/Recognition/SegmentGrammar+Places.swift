@@ -37,7 +37,11 @@ extension SegmentGrammar {
         }
         if var known = knownPlace(at: nameStart, inTitle: true, afterPrefix: true), !isLongerName(after: known) {
             known.range = index..<known.range.upperBound
-            if prefixEntry.flags.contains(.keep) { known.nameRange = index..<known.range.upperBound }
+            if prefixEntry.flags.contains(.keep) {
+                // "sông Cần Thơ", "vịnh Hạ Long": a feature named after the place, not the place.
+                known.nameRange = index..<known.range.upperBound
+                known.key = segment.key(known.nameRange)
+            }
             known.rule = .placePrefix
             known.evidence.insert(prefix.entry, at: 0)
             return known
