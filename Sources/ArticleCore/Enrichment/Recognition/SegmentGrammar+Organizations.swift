@@ -156,6 +156,7 @@ extension SegmentGrammar {
         var onlyNameWords = true
         var lastWasCapital = false
         var endsWithScope = false
+        var hasNumber = false
         var capitalRun = 0
         var plainRunStart: Int?
         // Where an `inside` word ("chuyên") started, while nothing has followed it.
@@ -163,7 +164,12 @@ extension SegmentGrammar {
         body: while let current = token(end), end - bodyStart < Self.maximumBodyTokens {
             switch current.kind {
             case .number:
-                break body
+                // "Quân khu 7", "Sư đoàn 304 Quân đoàn 2": a unit's number right after its head.
+                guard end == bodyStart, headEntry.flags.contains(.numbered) else { break body }
+                end += 1
+                hasNumber = true
+                lastWasCapital = false
+                continue
             case .punctuation:
                 // "Bộ Lao động - Thương binh và Xã hội"
                 if (current.mark == "-" || current.mark == "–") && lastWasCapital
@@ -187,8 +193,15 @@ extension SegmentGrammar {
                 break body
             }
             if current.isCapitalized {
-                // A title ends the name ("Bộ Ngoại giao Bộ trưởng …") but may open it ("Cục Lãnh sự").
-                if end > bodyStart && startsTitle(at: end) { break body }
+                // A title ends the name ("Bộ Ngoại giao Bộ trưởng …") but may open it ("Cục Lãnh
+                // sự", "Văn phòng Chủ tịch nước"), all of its words.
+                if end == bodyStart, let title = longest(.title, at: end, accept: Self.isTitleHead) {
+                    end += Int(title.length)
+                    onlyNameWords = false
+                    lastWasCapital = true
+                    continue
+                }
+                if startsTitle(at: end) { break body }
                 onlyNameWords = false
                 endsWithScope = false
                 if let nested = knownOrganization(at: end) {
@@ -286,7 +299,7 @@ extension SegmentGrammar {
             return nil
         }
         let hasCapital = tokens[bodyStart..<end].contains { $0.isCapitalized }
-        guard hasCapital || !span.places.isEmpty || endsWithScope else { return nil }
+        guard hasCapital || !span.places.isEmpty || endsWithScope || hasNumber else { return nil }
         span.range = index..<end
         span.key = segment.key(span.range)
         span.isReportable = true
