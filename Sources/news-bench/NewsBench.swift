@@ -31,13 +31,25 @@ struct NewsBench: ParsableCommand {
     @Option(help: "With --codec: run only this path.")
     var codecPath: CodecWorkload.Path?
 
-    @Option(help: "With --codec: process this many records per path, untimed (for callgrind), instead of timing.")
+    @Option(
+        help: """
+            Process this many articles (decode, parse, enrich), or with --codec this many records per path, \
+            untimed (for callgrind), instead of timing.
+            """)
     var records: Int?
 
     func run() throws {
         let articles = try SeedCorpus.load(directory: seeds)
         if codec {
             try runCodec(articles)
+            return
+        }
+        if let records {
+            // Instruction counts repeat exactly where timings on a shared machine do not.
+            let processor = ArticleProcessor()
+            let provenance = Provenance(enricherVersion: "bench", topic: nil, partition: nil, offset: nil, processedAt: Date())
+            for index in 0..<records { _ = try? processor.process(articles[index % articles.count], provenance: provenance) }
+            print("seeds: \(records) articles processed")
             return
         }
         print("news-bench: ArticleProcessor \(ArticleProcessor.version), one core, \(seconds) s per workload")

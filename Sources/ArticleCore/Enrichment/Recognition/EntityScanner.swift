@@ -36,12 +36,15 @@ struct EntityScanner {
                 index += 1
                 continue
             }
-            if let list = grammar.placeList(after: index) {
+            // Both looked for at every word, so only where the word's shape allows: a short
+            // lowercase locative ("tại", "ở"), a single capital letter.
+            let length = token.end - token.start
+            if length <= 5, token.casing == .lower, let list = grammar.placeList(after: index) {
                 addNested(organizations: [], places: list, to: &result)
                 index = list[list.count - 1].range.upperBound
                 continue
             }
-            if let initials = grammar.initials(at: index) {
+            if length <= 3, token.casing == .capitalized, let initials = grammar.initials(at: index) {
                 addPerson(initials, rule: .initials, evidence: [], titles: [])
                 index = initials.upperBound
                 continue
@@ -215,8 +218,13 @@ struct EntityScanner {
     /// place written before a bracketed place, or else an unrecognised name word, kept to find
     /// names the article repeats without a title.
     private func skipUnclaimedWord(at index: Int, into result: inout SegmentRecognition) -> Int {
-        guard tokens[index].isCapitalized && !segment.isShouting else { return index + 1 }
-        if let organization = grammar.organization(at: index) {
+        let token = tokens[index]
+        guard token.isCapitalized && !segment.isShouting else { return index + 1 }
+        // Only an acronym, a team's age group or a foreign word can open a name no lexicon
+        // entry starts ("CDC Nghệ An", "U23 Malaysia", "Vietnam Investments Group").
+        if token.casing == .allCaps || token.isForeignShaped || segment.bytes[Int(token.start)] == UInt8(ascii: "U"),
+            let organization = grammar.organization(at: index)
+        {
             addNested(organizations: [organization], places: [], to: &result)
             return organization.range.upperBound
         }
