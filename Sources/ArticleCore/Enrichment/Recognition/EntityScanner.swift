@@ -5,6 +5,20 @@
 /// Titles go to a person by the page's punctuation: "Title Name" gives the title to the name
 /// after it; "Name, Title, Title;" to the name before the comma; and "các đồng chí Title: A, …;
 /// B, …" to every person of the list up to the end of the sentence.
+///
+/// Precedence: at each word the first of these that applies claims it, in this order (the
+/// order of the branches in ``scan()``):
+/// 1. an address list after a locative ("trú tại Thạch Sơn, Thạch Thành, Thanh Hóa");
+/// 2. initials ("bà H.T.P.");
+/// 3. a word no lexicon entry starts: an unknown name word (or acronym and place, or a place
+///    before a bracketed place), unless it follows a person's name;
+/// 4. an appointment phrase after a person's name ("… giữ chức Bí thư Tỉnh ủy");
+/// 5. an event ("Hội nghị … lần thứ 32"), over an organisation it only opens;
+/// 6. a word that names nothing (non-entities.txt: documents, ethnic groups, acronyms);
+/// 7. a title, with the name after it, or given to the person before it, or to a list;
+/// 8. an organisation; 9. a place (and the places listed after it); 10. a form of address and
+///    the name after it; 11. a surname and given names;
+/// 12. otherwise an unknown capitalised word, kept to find names the article repeats.
 struct EntityScanner {
     let grammar: SegmentGrammar
     let segmentIndex: Int
