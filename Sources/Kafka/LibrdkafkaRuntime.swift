@@ -6,6 +6,16 @@ public enum LibrdkafkaRuntime {
     /// librdkafka's version as `0xMMmmrrxx` (`rd_kafka_version()`): major, minor, revision, pre-release.
     public static var version: Int { RDKafkaVersion.number }
 
+    /// What ``check(property:value:)`` found.
+    public enum PropertyCheck: Sendable, Equatable {
+        /// librdkafka knows the property and takes the value.
+        case accepted
+        /// No property of that name in this librdkafka.
+        case unknown
+        /// librdkafka knows the property but refuses the value, for `reason`.
+        case rejected(reason: String)
+    }
+
     /// The oldest librdkafka this module accepts: 2.1.0.
     public static let minimumSupportedVersion: Int = 0x0201_0000
 

@@ -23,30 +23,36 @@ public struct LocalPipelineRun: Sendable {
         public var paths: [String]
         public var outputDirectory: String
         public var enrichers: Int
-        /// An existing broker; nil starts an embedded one.
-        public var brokers: String?
+        /// What the flags, the environment and the file give the clients: `brokers` names an
+        /// existing broker (none starts an embedded one), and newsctl's own clients get the
+        /// other properties.
+        public var settings: ClientSettings
         public var brokerBinary: String?
         /// Where news-producer, news-enricher and news-sink live.
         public var executablesDirectory: URL
-        /// `-X key=value` properties passed on to every worker.
+        /// `-X key=value` properties passed on to every worker (the environment is inherited).
         public var properties: [String]
         /// A properties file (`-F`) passed on to every worker, which `properties` override.
         public var propertiesFile: String?
         public var workerLogLevel: String
+        /// The workers' `--log-format`: newsctl's own, so that one run logs one way.
+        public var workerLogFormat: LogFormat
 
         public init(
-            paths: [String], outputDirectory: String, enrichers: Int, brokers: String?, brokerBinary: String?,
-            executablesDirectory: URL, properties: [String], propertiesFile: String? = nil, workerLogLevel: String
+            paths: [String], outputDirectory: String, enrichers: Int, settings: ClientSettings, brokerBinary: String?,
+            executablesDirectory: URL, properties: [String], propertiesFile: String? = nil, workerLogLevel: String,
+            workerLogFormat: LogFormat
         ) {
             self.paths = paths
             self.outputDirectory = outputDirectory
             self.enrichers = enrichers
-            self.brokers = brokers
+            self.settings = settings
             self.brokerBinary = brokerBinary
             self.executablesDirectory = executablesDirectory
             self.properties = properties
             self.propertiesFile = propertiesFile
             self.workerLogLevel = workerLogLevel
+            self.workerLogFormat = workerLogFormat
         }
     }
 
@@ -124,7 +130,7 @@ public struct LocalPipelineRun: Sendable {
     private func withBroker(
         progress: @Sendable (String) -> Void, _ body: (String) async throws -> Summary
     ) async throws -> Summary {
-        if let brokers = configuration.brokers {
+        if let brokers = configuration.settings.brokers?.value {
             return try await body(brokers)
         }
         let binary = try EmbeddedBroker.locateBinary(
@@ -150,21 +156,13 @@ public struct LocalPipelineRun: Sendable {
         }
     }
 
-    /// The file's properties and then `-X`'s, as every worker reads them, without the brokers:
-    /// this run's brokers are given to every client explicitly.
-    private func clientProperties() throws -> [String: String] {
-        let fromFile = try configuration.propertiesFile.map(PropertiesFile.load(path:)) ?? [:]
-        var properties = fromFile.merging(try PropertyAssignment.parse(configuration.properties)) { $1 }
-        properties.removeValue(forKey: "bootstrap.servers")
-        return properties
-    }
-
     private func runStages(brokers: String, stop: StopRequest, progress: @Sendable (String) -> Void) async throws
         -> Summary
     {
         let client = KafkaClientConfiguration(
             bootstrapServers: brokers.split(separator: ",").map(String.init), clientID: "newsctl",
-            additional: try clientProperties())
+            // This run's brokers are given to every client explicitly, the rest as the workers read them.
+            additional: configuration.settings.properties.mapValues(\.value))
         // Created before any worker starts, so that consumers subscribe to topics that exist and
         // the dead-letter topic's end can be read before this run adds to it.
         try await TopicProvisioner(client: client, logger: logger)
@@ -229,6 +227,7 @@ public struct LocalPipelineRun: Sendable {
         let common =
             [
                 "--brokers", brokers, "--log-level", configuration.workerLogLevel,
+                "--log-format", configuration.workerLogFormat.rawValue,
                 "--shutdown-timeout", String(Self.workerShutdownSeconds),
             ] + (configuration.propertiesFile.map { ["-F", $0] } ?? [])
             + configuration.properties.flatMap { ["-X", $0] }

@@ -2,11 +2,8 @@ import ArgumentParser
 import Kafka
 
 /// Broker connection flags every worker shares: `--brokers`, `-X key=value`, `-F FILE` and the
-/// librdkafka runtime guard.
-///
-/// Flags win over the environment, and the environment over the file: the brokers are
-/// `--brokers`, else `-X bootstrap.servers`, else `KAFKA_BROKERS`, else the file's
-/// `bootstrap.servers`; any other property given with `-X` overrides the file's.
+/// librdkafka runtime guard. ``ClientSettings`` adds the environment to them, between the flags
+/// and the file.
 public struct KafkaOptions: ParsableArguments, Sendable {
     @Option(
         name: .long,
@@ -16,7 +13,8 @@ public struct KafkaOptions: ParsableArguments, Sendable {
     @Option(
         name: .customShort("X"),
         help: ArgumentHelp(
-            "Any librdkafka property, passed straight through (repeatable), e.g. -X security.protocol=SASL_SSL.",
+            "Any librdkafka property, passed straight through (repeatable), e.g. -X security.protocol=SASL_SSL; "
+                + "or KAFKA_SECURITY_PROTOCOL in the environment.",
             valueName: "key=value"))
     public var properties: [String] = []
 
@@ -24,7 +22,7 @@ public struct KafkaOptions: ParsableArguments, Sendable {
         name: [.customShort("F"), .customLong("properties-file")],
         help: ArgumentHelp(
             "Read librdkafka properties from this file: key=value lines, # comments (as kcat -F). "
-                + "Keeps secrets off the command line; -X overrides it.",
+                + "Keeps secrets off the command line; -X and KAFKA_* variables override it.",
             valueName: "file"))
     public var propertiesFile: String?
 
@@ -34,33 +32,19 @@ public struct KafkaOptions: ParsableArguments, Sendable {
 
     public init() {}
 
-    /// The environment variable read when `--brokers` is not given.
-    public static let brokersEnvironmentVariable = "KAFKA_BROKERS"
-
-    /// The librdkafka property that names the brokers, in `-X` and in the file.
-    static let brokersProperty = "bootstrap.servers"
+    /// What these flags, `environment` and the properties file add up to (see ``ClientSettings``).
+    public func settings(environment: [String: String]) throws -> ClientSettings {
+        try ClientSettings.resolve(
+            brokers: brokers, assignments: properties, propertiesFile: propertiesFile, environment: environment)
+    }
 
     /// Resolves flags, environment and the properties file into a client configuration.
-    /// - Throws: `ValidationError` when no broker is given, a `-X` value is not `key=value`, or
-    ///   the properties file is missing, unreadable or has a line that is not `key=value`.
+    /// - Throws: `ValidationError` when no broker is given, or see
+    ///   ``ClientSettings/resolve(brokers:assignments:propertiesFile:environment:)``.
     public func clientConfiguration(
         clientID: String,
         environment: [String: String]
     ) throws -> KafkaClientConfiguration {
-        var fromFile = try propertiesFile.map(PropertiesFile.load(path:)) ?? [:]
-        var fromFlags = try PropertyAssignment.parse(properties)
-        let fileBrokers = fromFile.removeValue(forKey: Self.brokersProperty)
-        let flagBrokers = fromFlags.removeValue(forKey: Self.brokersProperty)
-        let candidates = [brokers, flagBrokers, environment[Self.brokersEnvironmentVariable], fileBrokers]
-        guard let brokerList = candidates.compactMap({ $0 }).first(where: { !$0.isEmpty }) else {
-            throw ValidationError(
-                "no Kafka brokers: pass --brokers HOST:PORT, set \(Self.brokersEnvironmentVariable) "
-                    + "or put bootstrap.servers in the -F file")
-        }
-        let servers = brokerList.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        return KafkaClientConfiguration(
-            bootstrapServers: servers,
-            clientID: clientID,
-            additional: fromFile.merging(fromFlags) { _, flag in flag })
+        try settings(environment: environment).clientConfiguration(clientID: clientID)
     }
 }

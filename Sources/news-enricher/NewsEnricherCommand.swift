@@ -6,7 +6,7 @@ import Pipeline
 import WorkerRuntime
 
 @main
-struct NewsEnricherCommand: AsyncParsableCommand {
+struct NewsEnricherCommand: PipelineCommand {
     static let configuration = CommandConfiguration(
         commandName: "news-enricher",
         abstract: "Parse and enrich raw articles; scale by running more processes in one group.",

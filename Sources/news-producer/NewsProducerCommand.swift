@@ -5,7 +5,7 @@ import Pipeline
 import WorkerRuntime
 
 @main
-struct NewsProducerCommand: AsyncParsableCommand {
+struct NewsProducerCommand: PipelineCommand {
     static let configuration = CommandConfiguration(
         commandName: "news-producer",
         abstract: "Publish news articles from files, directories or stdin to Kafka, or watch a directory.",

@@ -5,7 +5,7 @@ import Pipeline
 import WorkerRuntime
 
 @main
-struct NewsSinkCommand: AsyncParsableCommand {
+struct NewsSinkCommand: PipelineCommand {
     static let configuration = CommandConfiguration(
         commandName: "news-sink",
         abstract: "Write enriched articles to JSON Lines files, one line per article id.",

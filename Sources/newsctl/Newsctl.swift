@@ -2,7 +2,7 @@ import ArgumentParser
 import WorkerRuntime
 
 @main
-struct Newsctl: AsyncParsableCommand {
+struct Newsctl: PipelineCommand {
     static let configuration = CommandConfiguration(
         commandName: "newsctl",
         abstract: "Operate news-pipeline: parse files locally, run the whole pipeline, manage topics.",

@@ -15,7 +15,8 @@ struct RunCommand: AsyncParsableCommand {
             committed past the end of articles.raw, then the sink group past the end of \
             articles.enriched. Ctrl-C (SIGINT) or SIGTERM stops the workers, then the broker, and \
             exits 130 or 143; the workers and the embedded broker are killed with newsctl if it dies. \
-            With the embedded broker, JSON Lines files an earlier run left in --output are replaced.
+            With the embedded broker, JSON Lines files an earlier run left in --output are replaced. \
+            The workers get -X, -F and --log-format, and inherit the environment (KAFKA_*, NEWS_*).
             """)
 
     @Option(help: "Directory for the JSON Lines output.")
@@ -24,7 +25,8 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Number of enricher processes.")
     var enrichers = 2
 
-    @Option(help: "Use this broker instead of starting an embedded one (also KAFKA_BROKERS).")
+    @Option(
+        help: "Use this broker instead of starting an embedded one (also KAFKA_BROKERS, -X or -F bootstrap.servers).")
     var brokers: String?
 
     @Option(help: "The Tansu broker binary to embed (default: NEWS_TANSU_BIN, then tansu on PATH).")
@@ -56,21 +58,23 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = logging.makeLogger(label: "newsctl")
-        let environment = ProcessInfo.processInfo.environment
-        // Read now, so that a bad file stops the run before the broker starts.
-        let fileProperties = try propertiesFile.map(PropertiesFile.load(path:)) ?? [:]
+        // Resolved now, so that a bad file or variable stops the run before the broker starts;
+        // the workers resolve the same sources again, and inherit the environment.
+        let settings = try ClientSettings.resolve(
+            brokers: brokers, assignments: properties, propertiesFile: propertiesFile,
+            environment: ProcessInfo.processInfo.environment)
         let run = LocalPipelineRun(
             configuration: .init(
                 paths: paths,
                 outputDirectory: output,
                 enrichers: enrichers,
-                brokers: brokers ?? environment[KafkaOptions.brokersEnvironmentVariable]
-                    ?? fileProperties["bootstrap.servers"],
+                settings: settings,
                 brokerBinary: brokerBinary,
                 executablesDirectory: Self.executablesDirectory(),
                 properties: properties,
                 propertiesFile: propertiesFile,
-                workerLogLevel: workerLogLevel),
+                workerLogLevel: workerLogLevel,
+                workerLogFormat: logging.logFormat),
             logger: logger)
         let summary: LocalPipelineRun.Summary
         do {

@@ -58,19 +58,65 @@ extension BrokerTests {
             }
         }
 
-        @Test func enrichedTopicIsReadableByConfluentKafkaPython() async throws {
+        /// The README's examples of reading `articles.enriched` with clients that are not ours,
+        /// run exactly as written there, on the test's brokers and topic.
+        @Test func theReadmeConsumersReadTheEnrichedTopic() async throws {
             let python = try TestEnvironment.require(TestEnvironment.python, "NEWS_PYTHON")
             let pipeline = try PipelineHarness()
             #expect(try await pipeline.produce([TestEnvironment.seedsDirectory.path]).status == 0)
             #expect(try await pipeline.enrich().status == 0)
+            var titles: [String: String] = [:]
+            for record in try await pipeline.readAll(pipeline.enrichedTopic) {
+                let article = try JSONSerialization.jsonObject(with: Data(record.value)) as? [String: Any]
+                titles[String(decoding: record.key ?? [], as: UTF8.self)] = article?["title"] as? String
+            }
+            #expect(Set(titles.values) == SeedTitles.all)
 
-            let script = TestEnvironment.repositoryRoot.appendingPathComponent("Tests/Fixtures/consume_enriched.py")
-                .path
+            let section = try Self.readmeSection("## Scaling and consuming downstream")
+            let script = try TestEnvironment.temporaryDirectory().appendingPathComponent("read_enriched.py")
+            try Data(try Self.codeBlock("python", in: section).utf8).write(to: script)
             let consumed = try await ExecutableRun.run(
-                python, [script, pipeline.brokers, pipeline.enrichedTopic, "5"], timeout: .seconds(60))
-            #expect(consumed.status == 0, "python consumer: \(consumed.standardError)")
-            let titles = consumed.standardOutput.split(separator: "\n").map(String.init)
-            #expect(Set(titles) == SeedTitles.all)
+                python, [script.path, pipeline.brokers, TestEnvironment.uniqueName("reader"), pipeline.enrichedTopic],
+                timeout: .seconds(120))
+            #expect(consumed.status == 0, "python: \(consumed.standardError)")
+            var printed: [String: String] = [:]
+            for line in consumed.standardOutput.split(separator: "\n") {
+                let (key, title) = (line.prefix { $0 != " " }, line.drop { $0 != " " }.dropFirst())
+                printed[String(key)] = String(title)
+            }
+            #expect(printed == titles, "\(consumed.standardOutput)")
+
+            let commands = try Self.codeBlock("sh", in: section).split(separator: "\n").map(String.init)
+            #expect(commands.count == 2)
+            let path = "\(ExecutableRun.buildDirectory.path):\(TestEnvironment.variables["PATH"] ?? "")"
+            for command in commands {
+                let run: String = command.replacing("localhost:9092", with: pipeline.brokers)
+                    .replacing("articles.enriched", with: pipeline.enrichedTopic)
+                let result = try await ExecutableRun.run(
+                    "/bin/sh", ["-c", run],
+                    environment: ["PATH": path],
+                    timeout: .seconds(60))
+                #expect(result.status == 0, "\(command): \(result.standardError)")
+                #expect(
+                    Set(result.standardOutput.split(separator: "\n").map(String.init)) == SeedTitles.all,
+                    "\(command): \(result.standardOutput)")
+            }
+        }
+
+        /// The README from `heading` to the next heading of its level.
+        static func readmeSection(_ heading: String) throws -> Substring {
+            let readme = try String(
+                contentsOf: TestEnvironment.repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+            let start = try #require(readme.range(of: "\n\(heading)\n"), "no \(heading) in README.md")
+            let rest = readme[start.upperBound...]
+            return rest[..<(rest.range(of: "\n## ")?.lowerBound ?? rest.endIndex)]
+        }
+
+        /// The text of the first code block fenced as `language` in `text`.
+        static func codeBlock(_ language: String, in text: Substring) throws -> String {
+            let start = try #require(text.range(of: "```\(language)\n"), "no \(language) block")
+            let end = try #require(text[start.upperBound...].range(of: "\n```\n"))
+            return String(text[start.upperBound..<end.lowerBound]) + "\n"
         }
 
         @Test func unprocessableRecordsGoToDeadLetterTopicAndTheStreamContinues() async throws {

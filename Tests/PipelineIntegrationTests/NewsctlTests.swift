@@ -17,16 +17,10 @@ struct NewsctlTests {
 
     @Test(.enabled(if: TestEnvironment.python != nil || TestEnvironment.isCI))
     func parseOutputMatchesThePublishedEnrichedSchema() async throws {
-        let python = try TestEnvironment.require(TestEnvironment.python, "NEWS_PYTHON")
         let parsed = try await ExecutableRun.run("newsctl", ["parse"] + Self.seedPaths())
-        let records = try TestEnvironment.temporaryDirectory().appendingPathComponent("records.jsonl")
-        try Data(parsed.standardOutput.utf8).write(to: records)
-        let schema = TestEnvironment.repositoryRoot
-            .appendingPathComponent("Sources/ArticleCore/Schemas/enriched-article.schema.json").path
-        let script = TestEnvironment.repositoryRoot.appendingPathComponent("Tests/Fixtures/validate_schema.py").path
-        let validated = try await ExecutableRun.run(
-            "/bin/sh", ["-c", "\"$0\" \"$1\" \"$2\" < \"$3\"", python, script, schema, records.path])
-        #expect(validated.status == 0, "\(validated.standardOutput)\(validated.standardError)")
+        #expect(parsed.status == 0, "\(parsed.standardError)")
+        try await SchemaValidation.expectValid(
+            parsed.standardOutput.split(separator: "\n").map(String.init), against: "enriched-article.schema.json")
     }
 
     @Test func parseReportsAnEmptyFileAndExitsNonZero() async throws {
@@ -79,6 +73,24 @@ extension BrokerTests {
             let lines = try PipelineHarness.jsonLines(in: output)
             #expect(lines.count == 5)
             #expect(Set(lines.compactMap { $0["title"] as? String }) == SeedTitles.all)
+        }
+
+        @Test func runPassesItsLogFormatToEveryWorker() async throws {
+            let output = try outputDirectory()
+            let result = try await ExecutableRun.run(
+                "newsctl",
+                [
+                    "run", "--output", output.path, "--log-format", "json", "--worker-log-level", "info",
+                    TestEnvironment.seedsDirectory.path,
+                ],
+                environment: try brokerEnvironment(), timeout: .seconds(150))
+            #expect(result.status == 0, "\(result.standardError)")
+            var workers: Set<String> = []
+            for line in result.standardError.split(separator: "\n") {
+                let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+                workers.formUnion([object?["worker"] as? String].compactMap { $0 })
+            }
+            #expect(workers.isSuperset(of: ["news-producer", "news-enricher", "news-sink"]), "\(result.standardError)")
         }
 
         /// The second run's embedded broker starts empty, so the first run's checkpoints name

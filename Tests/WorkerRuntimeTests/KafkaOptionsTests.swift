@@ -23,25 +23,11 @@ import WorkerRuntime
         #expect(client.additional == ["linger.ms": "9", "sasl.username": "from-file", "acks": "1"])
     }
 
-    @Test func brokersComeFromFlagsThenEnvironmentThenFile() throws {
-        let file = try propertiesFile("bootstrap.servers=file:1\n")
-        let environment = ["KAFKA_BROKERS": "env:1"]
-        #expect(try client(["-F", file]).bootstrapServers == ["file:1"])
-        #expect(try client(["-F", file], environment: environment).bootstrapServers == ["env:1"])
-        #expect(
-            try client(["-F", file, "-X", "bootstrap.servers=x:1"], environment: environment).bootstrapServers
-                == ["x:1"])
-        let flagged = try client(
-            ["-F", file, "-X", "bootstrap.servers=x:1", "--brokers", "b:1,b:2"], environment: environment)
-        #expect(flagged.bootstrapServers == ["b:1", "b:2"])
-        // One source of truth for the brokers: never also left among the pass-through properties.
-        #expect(flagged.additional["bootstrap.servers"] == nil)
-    }
-
-    @Test func noBrokerAnywhereIsRefusedWithTheWaysToGiveOne() throws {
-        let error = #expect(throws: ValidationError.self) { try client([]) }
-        let message = try #require(error).message
-        #expect(message.contains("--brokers") && message.contains("KAFKA_BROKERS") && message.contains("-F"))
+    @Test func theEnvironmentGivesWhatNoFlagDoes() throws {
+        let client = try client(
+            ["-X", "linger.ms=9"], environment: ["KAFKA_BROKERS": "env:1", "KAFKA_LINGER_MS": "8", "KAFKA_ACKS": "1"])
+        #expect(client.bootstrapServers == ["env:1"])
+        #expect(client.additional == ["linger.ms": "9", "acks": "1"])
     }
 
     @Test func anAssignmentWithoutKeyDoesNotEchoTheValue() throws {

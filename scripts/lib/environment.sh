@@ -32,6 +32,8 @@ ensure_system_packages() {
     pkg-config --exists zlib 2>/dev/null || missing+=(zlib1g-dev)
     command -v pkg-config >/dev/null || missing+=(pkg-config)
     command -v kcat >/dev/null || missing+=(kcat)
+    # The README's kcat example, which EndToEndTests runs as written, pipes into jq.
+    command -v jq >/dev/null || missing+=(jq)
     python3 -c 'import venv, ensurepip' 2>/dev/null || missing+=(python3-venv)
     # The TLS tests put stunnel in front of the local broker, which has no TLS listener, and
     # make their certificates with the openssl command.

@@ -27,3 +27,21 @@ enum RDKafkaConfigBuilder {
         return configuration
     }
 }
+
+extension LibrdkafkaRuntime {
+    /// How the loaded librdkafka takes `value` for the property `name`, asked of a scratch
+    /// configuration that is destroyed at once: no client is created and nothing connects.
+    /// A rejection's reason has a secret value (``SecretProperty``) masked.
+    public static func check(property name: String, value: String) -> PropertyCheck {
+        guard let configuration = rd_kafka_conf_new() else {
+            return .rejected(reason: "librdkafka could not allocate a configuration")
+        }
+        defer { rd_kafka_conf_destroy(configuration) }
+        var reason = [CChar](repeating: 0, count: 512)
+        switch rd_kafka_conf_set(configuration, name, value, &reason, reason.count) {
+        case RD_KAFKA_CONF_OK: return .accepted
+        case RD_KAFKA_CONF_UNKNOWN: return .unknown
+        default: return .rejected(reason: SecretProperty.scrubbing(String(nulTerminated: reason), of: [name: value]))
+        }
+    }
+}

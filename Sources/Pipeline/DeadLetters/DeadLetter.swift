@@ -6,7 +6,7 @@ import Kafka
 /// times it has been dead-lettered (`attempt`, carried through `newsctl dlq replay`).
 enum DeadLetter {
     /// Where in the pipeline a record was rejected (`error-stage`).
-    enum Stage: String, Sendable {
+    enum Stage: String, Sendable, CaseIterable {
         case produce
         case enrich
         case sink
