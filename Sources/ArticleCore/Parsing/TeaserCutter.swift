@@ -116,13 +116,10 @@ enum TeaserCutter {
     /// and speaks of data or consent ("Chúng tôi sử dụng cookie và dữ liệu để …", "We use
     /// cookies and data to …"). A recipe for cookies does none of the latter.
     private static func isConsentStatement(_ line: Line) -> Bool {
-        guard line.key.utf8.count >= 6, ByteSearch.lastOffset(of: cookieBytes, in: Array(line.key.utf8)[...]) != nil
-        else { return false }
+        guard mentions(cookies, in: line.key) else { return false }
         let words = Words(line.key)
         return words.containsAny(cookies) && words.containsAny(consentAddress) && words.containsAny(consentTerms)
     }
-
-    private static let cookieBytes = Array("cookie".utf8)
 
     /// Cuts the consent block whose statement is at `statement`: the statement, further
     /// statements, and the short unpunctuated lines around them (its heading and buttons).
@@ -146,7 +143,9 @@ enum TeaserCutter {
     /// call), names the action and a channel ("Mời bạn đọc đăng ký nhận bản tin …", "Theo dõi
     /// Báo X trên Google News").
     private static func isPromotion(_ line: Line) -> Bool {
-        guard line.wordCount <= maximumNoticeWords else { return false }
+        guard line.wordCount <= maximumNoticeWords, mentions(callsToAction, in: line.key),
+            mentions(channels, in: line.key)
+        else { return false }
         let words = Words(line.key)
         guard words.containsAny(callsToAction), words.containsAny(channels) else { return false }
         return words.containsAny(readerAddress) || words.startsWithAny(callsToAction)
@@ -155,7 +154,8 @@ enum TeaserCutter {
     /// "Tin tiếp tục được cập nhật", "(Đang cập nhật)", "Báo X sẽ tiếp tục thông tin.": a short
     /// line saying that the story goes on elsewhere.
     private static func isLiveBlogFooter(_ line: Line) -> Bool {
-        line.wordCount <= maximumFooterWords && Words(line.key).containsAny(liveBlogFooters)
+        line.wordCount <= maximumFooterWords && mentions(liveBlogFooters, in: line.key)
+            && Words(line.key).containsAny(liveBlogFooters)
     }
 
     private static func isInlineLink(_ line: Line) -> Bool {
@@ -192,6 +192,22 @@ enum TeaserCutter {
         return widgets.contains(UTF8Key(String(decoding: bare, as: UTF8.self).trimmingSpaces()))
     }
 
+    /// Whether the key holds one of the phrases at all, even inside a word: byte comparisons
+    /// that spare almost every line the split into ``Words``.
+    private static func mentions(_ phrases: [Words.Phrase], in key: String) -> Bool {
+        var key = key
+        return key.withUTF8 { bytes in
+            phrases.contains { phrase in
+                guard let first = phrase.bytes.first, bytes.count >= phrase.bytes.count else { return false }
+                return (0...(bytes.count - phrase.bytes.count)).contains { start in
+                    bytes[start] == first
+                        && UnsafeBufferPointer(rebasing: bytes[start..<(start + phrase.bytes.count)])
+                            .elementsEqual(phrase.bytes)
+                }
+            }
+        }
+    }
+
     /// A line's words without the punctuation around them, to match lexicon phrases whole
     /// ("app" is not in "apple", "tải" not in "tải trọng" unless the phrase says so).
     private struct Words {
@@ -201,8 +217,14 @@ enum TeaserCutter {
             words = key.split(separator: " ").map(Self.trimmed).filter { !$0.isEmpty }
         }
 
-        static func phrase(_ text: String) -> [Substring] {
-            text.split(separator: " ")
+        /// A lexicon entry, as words and as bytes.
+        struct Phrase {
+            let words: [Substring]
+            let bytes: [UInt8]
+        }
+
+        static func phrase(_ text: String) -> Phrase {
+            Phrase(words: text.split(separator: " "), bytes: Array(text.utf8))
         }
 
         /// The word without the quotes, brackets and marks around it.
@@ -213,17 +235,17 @@ enum TeaserCutter {
             return word
         }
 
-        func containsAny(_ phrases: [[Substring]]) -> Bool {
+        func containsAny(_ phrases: [Phrase]) -> Bool {
             phrases.contains { phrase in
-                words.count >= phrase.count
-                    && (0...(words.count - phrase.count)).contains { start in
-                        words[start..<(start + phrase.count)].elementsEqual(phrase)
+                words.count >= phrase.words.count
+                    && (0...(words.count - phrase.words.count)).contains { start in
+                        words[start..<(start + phrase.words.count)].elementsEqual(phrase.words)
                     }
             }
         }
 
-        func startsWithAny(_ phrases: [[Substring]]) -> Bool {
-            phrases.contains { words.starts(with: $0) }
+        func startsWithAny(_ phrases: [Phrase]) -> Bool {
+            phrases.contains { words.starts(with: $0.words) }
         }
     }
 }
