@@ -1,12 +1,13 @@
 /// Separates image captions (and their photo credits) from body paragraphs.
 ///
 /// Cues, strongest first: the markup said so (`figcaption`); a photo credit ("(Ảnh: …)",
-/// "Ảnh: TTXVN"); a line that the page printed twice (an image's alt text and its caption);
-/// a line without final punctuation next to a sentence-ending paragraph, with nothing on its
-/// other side but the edge of the body, another paragraph or another caption (seed 000's
-/// captions sit between indented paragraphs; other pages put them above the lead, after the
-/// last paragraph or one photo after another). A short unpunctuated line is a subheading, not
-/// a caption, and a sentence printed twice at the top is the lead printed twice.
+/// "Ảnh: TTXVN"); a line without final punctuation that the page printed twice (an image's
+/// alt text and its caption); a line without final punctuation next to a sentence-ending
+/// paragraph, with nothing on its other side but the edge of the body, another paragraph or
+/// another caption (seed 000's captions sit between indented paragraphs; other pages put them
+/// above the lead, after the last paragraph or one photo after another). A short unpunctuated
+/// line is a subheading, not a caption. A sentence printed twice is a paragraph: pages print
+/// their lead, or every paragraph, twice as well.
 enum CaptionDetector {
     struct Result: Equatable {
         var paragraphs: [Line]
@@ -58,14 +59,16 @@ enum CaptionDetector {
         return result
     }
 
-    private static func looksLikeUncreditedCaption(at index: Int, in lines: [Line], credits: [PhotoCredit?]) -> Bool {
+    private static func looksLikeUncreditedCaption(at index: Int, in lines: [Line], credits: [PhotoCredit?])
+        -> Bool
+    {
         let line = lines[index]
-        guard line.hint != .heading, line.wordCount <= maximumCaptionWords, !LineClassifier.startsWithListMark(line.text) else {
-            return false
-        }
-        let isSentence = LineClassifier.endsWithTerminalPunctuation(line.text)
-        if line.wasRepeated { return index > 0 || !isSentence }
-        guard !isSentence, line.wordCount >= minimumUncreditedCaptionWords else { return false }
+        guard line.hint != .heading, line.wordCount <= maximumCaptionWords,
+            !LineClassifier.startsWithListMark(line.text)
+        else { return false }
+        guard !LineClassifier.endsWithTerminalPunctuation(line.text) else { return false }
+        if line.wasRepeated { return true }
+        guard line.wordCount >= minimumUncreditedCaptionWords else { return false }
         func isSentenceOrCaption(_ neighbour: Int) -> Bool {
             let other = lines[neighbour]
             return LineClassifier.endsWithTerminalPunctuation(other.text) || credits[neighbour] != nil
