@@ -52,10 +52,14 @@ enum AttributionDetector {
         "nhóm thực hiện:", "thực hiện:", "nhóm phóng viên:",
     ]
 
+    private static let authorLabelBytes = authorLabels.map { Array($0.utf8) }
+
     /// A byline introduced by its label ("Thực hiện: Minh Tâm - Hà Trang"), which says it is
     /// one wherever it stands.
     static func labelledByline(_ line: Line) -> LineCredit? {
-        guard line.wordCount <= maximumCreditWords, authorLabels.contains(where: line.key.hasPrefix) else { return nil }
+        guard line.wordCount <= maximumCreditWords,
+            authorLabelBytes.contains(where: { line.key.utf8.starts(with: $0) })
+        else { return nil }
         return byline(line)
     }
 

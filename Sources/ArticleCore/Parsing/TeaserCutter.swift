@@ -116,7 +116,7 @@ enum TeaserCutter {
     /// and speaks of data or consent ("Chúng tôi sử dụng cookie và dữ liệu để …", "We use
     /// cookies and data to …"). A recipe for cookies does none of the latter.
     private static func isConsentStatement(_ line: Line) -> Bool {
-        guard mentions(cookies, in: line.key) else { return false }
+        guard cookies.occur(in: line.key) else { return false }
         let words = Words(line.key)
         return words.containsAny(cookies) && words.containsAny(consentAddress) && words.containsAny(consentTerms)
     }
@@ -143,8 +143,8 @@ enum TeaserCutter {
     /// call), names the action and a channel ("Mời bạn đọc đăng ký nhận bản tin …", "Theo dõi
     /// Báo X trên Google News").
     private static func isPromotion(_ line: Line) -> Bool {
-        guard line.wordCount <= maximumNoticeWords, mentions(callsToAction, in: line.key),
-            mentions(channels, in: line.key)
+        guard line.wordCount <= maximumNoticeWords, callsToAction.occur(in: line.key),
+            channels.occur(in: line.key)
         else { return false }
         let words = Words(line.key)
         guard words.containsAny(callsToAction), words.containsAny(channels) else { return false }
@@ -154,7 +154,7 @@ enum TeaserCutter {
     /// "Tin tiếp tục được cập nhật", "(Đang cập nhật)", "Báo X sẽ tiếp tục thông tin.": a short
     /// line saying that the story goes on elsewhere.
     private static func isLiveBlogFooter(_ line: Line) -> Bool {
-        line.wordCount <= maximumFooterWords && mentions(liveBlogFooters, in: line.key)
+        line.wordCount <= maximumFooterWords && liveBlogFooters.occur(in: line.key)
             && Words(line.key).containsAny(liveBlogFooters)
     }
 
@@ -170,13 +170,13 @@ enum TeaserCutter {
     private static let widgetPrefixBytes = TeaserMarkers.widgetPrefixes.map { Array($0.utf8) }
     private static let inlineLinkPrefixBytes = TeaserMarkers.inlineLinkPrefixes.map { Array($0.utf8) }
     private static let brackets: Set<UInt8> = Set("()[]".utf8)
-    private static let cookies = TeaserMarkers.cookies.map(Words.phrase)
-    private static let consentAddress = TeaserMarkers.consentAddress.map(Words.phrase)
-    private static let consentTerms = TeaserMarkers.consentTerms.map(Words.phrase)
-    private static let callsToAction = TeaserMarkers.callsToAction.map(Words.phrase)
-    private static let channels = TeaserMarkers.channels.map(Words.phrase)
-    private static let readerAddress = TeaserMarkers.readerAddress.map(Words.phrase)
-    private static let liveBlogFooters = TeaserMarkers.liveBlogFooters.map(Words.phrase)
+    private static let cookies = Phrases(TeaserMarkers.cookies)
+    private static let consentAddress = Phrases(TeaserMarkers.consentAddress)
+    private static let consentTerms = Phrases(TeaserMarkers.consentTerms)
+    private static let callsToAction = Phrases(TeaserMarkers.callsToAction)
+    private static let channels = Phrases(TeaserMarkers.channels)
+    private static let readerAddress = Phrases(TeaserMarkers.readerAddress)
+    private static let liveBlogFooters = Phrases(TeaserMarkers.liveBlogFooters)
 
     private static func isWidget(_ line: Line) -> Bool {
         // Tag lists run long ("Từ khóa: a, b, c, …"); they still never reach paragraph length.
@@ -192,18 +192,38 @@ enum TeaserCutter {
         return widgets.contains(UTF8Key(String(decoding: bare, as: UTF8.self).trimmingSpaces()))
     }
 
-    /// Whether the key holds one of the phrases at all, even inside a word: byte comparisons
-    /// that spare almost every line the split into ``Words``.
-    private static func mentions(_ phrases: [Words.Phrase], in key: String) -> Bool {
-        var key = key
-        return key.withUTF8 { bytes in
-            phrases.contains { phrase in
-                guard let first = phrase.bytes.first, bytes.count >= phrase.bytes.count else { return false }
-                return (0...(bytes.count - phrase.bytes.count)).contains { start in
-                    bytes[start] == first
-                        && UnsafeBufferPointer(rebasing: bytes[start..<(start + phrase.bytes.count)])
-                            .elementsEqual(phrase.bytes)
+    /// One list of ``TeaserMarkers``, as words to match whole and as bytes to find fast.
+    private struct Phrases {
+        let words: [[Substring]]
+        private let bytes: [[UInt8]]
+        /// The phrases starting with each byte, so one pass over a line looks for all of them.
+        private let startingWith: [[Int]]
+
+        init(_ phrases: [String]) {
+            words = phrases.map { $0.split(separator: " ") }
+            bytes = phrases.map { Array($0.utf8) }
+            var startingWith = [[Int]](repeating: [], count: 256)
+            for (index, phrase) in bytes.enumerated() {
+                if let first = phrase.first { startingWith[Int(first)].append(index) }
+            }
+            self.startingWith = startingWith
+        }
+
+        /// Whether the text holds one of the phrases at all, even inside a word: one pass of
+        /// byte comparisons, which spares almost every line the split into ``Words``.
+        func occur(in text: String) -> Bool {
+            var text = text
+            return text.withUTF8 { text in
+                for start in text.indices {
+                    for phrase in startingWith[Int(text[start])] where start + bytes[phrase].count <= text.count {
+                        if UnsafeBufferPointer(rebasing: text[start..<(start + bytes[phrase].count)])
+                            .elementsEqual(bytes[phrase])
+                        {
+                            return true
+                        }
+                    }
                 }
+                return false
             }
         }
     }
@@ -217,16 +237,6 @@ enum TeaserCutter {
             words = key.split(separator: " ").map(Self.trimmed).filter { !$0.isEmpty }
         }
 
-        /// A lexicon entry, as words and as bytes.
-        struct Phrase {
-            let words: [Substring]
-            let bytes: [UInt8]
-        }
-
-        static func phrase(_ text: String) -> Phrase {
-            Phrase(words: text.split(separator: " "), bytes: Array(text.utf8))
-        }
-
         /// The word without the quotes, brackets and marks around it.
         private static func trimmed(_ word: Substring) -> Substring {
             var word = word
@@ -235,17 +245,17 @@ enum TeaserCutter {
             return word
         }
 
-        func containsAny(_ phrases: [Phrase]) -> Bool {
-            phrases.contains { phrase in
-                words.count >= phrase.words.count
-                    && (0...(words.count - phrase.words.count)).contains { start in
-                        words[start..<(start + phrase.words.count)].elementsEqual(phrase.words)
+        func containsAny(_ phrases: Phrases) -> Bool {
+            phrases.words.contains { phrase in
+                words.count >= phrase.count
+                    && (0...(words.count - phrase.count)).contains { start in
+                        words[start..<(start + phrase.count)].elementsEqual(phrase)
                     }
             }
         }
 
-        func startsWithAny(_ phrases: [Phrase]) -> Bool {
-            phrases.contains { words.starts(with: $0.words) }
+        func startsWithAny(_ phrases: Phrases) -> Bool {
+            phrases.words.contains { words.starts(with: $0) }
         }
     }
 }
