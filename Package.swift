@@ -61,6 +61,8 @@ let package = Package(
             // Lexicons are compiled into the module, not shipped as a resource bundle: nothing
             // to copy next to the binaries, nothing to go missing at run time.
             resources: lexiconFiles.map { .embedInCode("Enrichment/Lexicons/\($0)") }
+                // The WHATWG named character references (scripts/generate-html-entities.py).
+                + [.embedInCode("HTML/html5-named-character-references.txt")]
         ),
         .target(
             name: "WorkerRuntime",

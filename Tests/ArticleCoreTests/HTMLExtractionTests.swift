@@ -120,6 +120,58 @@ import Testing
         #expect(article.lead == "Sáng 19/12, tại Hà Nội, ủy ban Đối ngoại khai mạc “Hội nghị”.")
     }
 
+    @Test func html5NamedReferencesForVietnameseLettersAreDecoded() throws {
+        let html = """
+            <html><head><meta property="og:title" content="Mưa lớn ở &Dstrok;&agrave; N&#7861;ng"></head><body>
+            <article><h1>M&#432;a l&#7899;n &#7903; &Dstrok;&agrave; N&#7861;ng</h1>
+            <p>Chiều 14/10, mưa lớn kéo dài khiến nhiều tuyến phố ở &Dstrok;&agrave; N&#7861;ng ngập sâu, giao thông qua cầu V&itilde;nh &Dstrok;i&ecirc;&#768;n bị ách tắc.</p>
+            <p>Ông Lê Trung Ch&iacute;nh, Chủ tịch UBND thành phố, yêu cầu các quận ứng trực 24/24 giờ &ndash; nhất là các quận ven biển &amp sông H&agrave;n.</p>
+            <p>Lực lượng chức năng đã sơ tán hơn 2.000 hộ dân ở huyện H&ograve;a Vang v&agrave Li&ecircn Chiểu &hellip; đến nơi an toàn.</p>
+            <p>Giá trị &Dstrok &notin; &notit; vẫn được giữ &abreve;n như viết, &#x1EA1;.</p>
+            </article></body></html>
+            """
+        let article = try Self.process(html).article
+        #expect(article.title == "Mưa lớn ở Đà Nẵng")
+        #expect(
+            article.lead
+                == "Chiều 14/10, mưa lớn kéo dài khiến nhiều tuyến phố ở Đà Nẵng ngập sâu, giao thông qua cầu Vĩnh Điền bị ách tắc."
+        )
+        // The Latin-1 names may close without a semicolon; the spec decodes the longest one that fits.
+        #expect(article.paragraphs[0].hasSuffix("24/24 giờ – nhất là các quận ven biển & sông Hàn."))
+        #expect(
+            article.paragraphs[1]
+                == "Lực lượng chức năng đã sơ tán hơn 2.000 hộ dân ở huyện Hòa Vang và Liên Chiểu … đến nơi an toàn.")
+        // Names that need their semicolon stay as written without it.
+        #expect(article.paragraphs[2] == "Giá trị &Dstrok ∉ ¬it; vẫn được giữ ăn như viết, ạ.")
+        #expect(article.entities?.locations.contains { $0.name == "Đà Nẵng" } == true)
+    }
+
+    @Test func everyNameOfTheWHATWGTableDecodes() throws {
+        let table = try String(
+            contentsOf: RepositoryFixtures.root.appendingPathComponent(
+                "Sources/ArticleCore/HTML/html5-named-character-references.txt"), encoding: .utf8)
+        var names = 0
+        for line in table.split(separator: "\n") where !line.hasPrefix("#") {
+            let fields = line.split(separator: "\t")
+            let codePoints = fields[1].split(separator: " ").compactMap { UInt32($0, radix: 16) }
+            let expected = String(String.UnicodeScalarView(codePoints.compactMap(Unicode.Scalar.init)))
+            #expect(HTMLEntities.decode(ArraySlice("&\(fields[0])".utf8)) == expected, "&\(fields[0])")
+            names += 1
+        }
+        #expect(names == 2_231)
+    }
+
+    @Test func namedAndNumericReferencesDecodeAsTheSpecSays() {
+        func decode(_ text: String, inAttribute: Bool = false) -> String {
+            HTMLEntities.decode(ArraySlice(text.utf8), inAttribute: inAttribute)
+        }
+        #expect(decode("&CounterClockwiseContourIntegral;&NotNestedGreaterGreater;") == "∳⪢̸")
+        #expect(decode("&amp&lt&gt&AMP;&copy2024 &Dstrok &unknown;") == "&<>&©2024 &Dstrok &unknown;")
+        // In an attribute a legacy name before "=" or a letter is a URL's parameter, not a reference.
+        #expect(decode("?a=1&copy=2&lang=vi", inAttribute: true) == "?a=1&copy=2&lang=vi")
+        #expect(decode("&#150;&#x80;&#0;") == "–€\u{FFFD}")
+    }
+
     @Test func furnitureLabelOnTheWholePageDoesNotDropTheArticle() throws {
         let html = """
             <body class="has-sidebar"><div class="article share-enabled"><h1>Khai mạc Hội nghị</h1>\(Self.body)</div>

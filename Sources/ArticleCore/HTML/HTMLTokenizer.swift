@@ -121,7 +121,7 @@ enum HTMLTokenizer {
                 valueEnd = index
             }
             if keptAttributes.contains(attribute), attributes[attribute] == nil {
-                attributes[attribute] = HTMLEntities.decode(bytes[valueStart..<valueEnd])
+                attributes[attribute] = HTMLEntities.decode(bytes[valueStart..<valueEnd], inAttribute: true)
             }
         }
         return (name, attributes, selfClosing, bytes.count)

@@ -42,6 +42,7 @@ struct ArticleParser: Sendable {
 
         state.takeDateHeaders(from: &lines)
         state.takeTitle(from: &lines)
+        state.takeAuthorCredits(from: &lines)
         state.takeClosingCredits(from: &lines)
 
         let separated = CaptionDetector.separate(lines)
@@ -120,6 +121,22 @@ struct ArticleParser: Sendable {
             lines.removeAll { line in
                 guard line.key == titleKey else { return false }
                 removals.append(Removal(.duplicate, line))
+                return true
+            }
+        }
+
+        /// Removes bylines that their label marks wherever they stand ("Thực hiện: Minh Tâm" under
+        /// an e-magazine's headline); the first one is the byline.
+        mutating func takeAuthorCredits(from lines: inout [Line]) {
+            lines.removeAll { line in
+                guard case .byline(let author, let agency) = AttributionDetector.labelledByline(line) else {
+                    return false
+                }
+                if byline == nil {
+                    byline = author
+                    if attribution == nil { attribution = agency }
+                }
+                removals.append(Removal(.byline, line))
                 return true
             }
         }

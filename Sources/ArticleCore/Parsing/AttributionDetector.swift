@@ -46,12 +46,28 @@ enum AttributionDetector {
         return nil
     }
 
+    /// How author credits are introduced, lowercased: "Bài và ảnh: Quang Huy", "Thực hiện: Minh Tâm".
+    private static let authorLabels = [
+        "bài và ảnh:", "bài, ảnh:", "bài/ảnh:", "tin và ảnh:", "tin, ảnh:", "bài:", "tin:", "tác giả:",
+        "nhóm thực hiện:", "thực hiện:", "nhóm phóng viên:",
+    ]
+
+    private static let authorLabelBytes = authorLabels.map { Array($0.utf8) }
+
+    /// A byline introduced by its label ("Thực hiện: Minh Tâm - Hà Trang"), which says it is
+    /// one wherever it stands.
+    static func labelledByline(_ line: Line) -> LineCredit? {
+        guard line.wordCount <= maximumCreditWords,
+            authorLabelBytes.contains(where: { line.key.utf8.starts(with: $0) })
+        else { return nil }
+        return byline(line)
+    }
+
     /// "Thu Hằng", "NGUYỄN VĂN A", "Minh Anh (TTXVN)", "Minh Anh - TTXVN", "Bài và ảnh: Quang Huy".
     private static func byline(_ line: Line) -> LineCredit? {
         guard line.wordCount <= maximumCreditWords, !line.text.contains(where: \.isNumber) else { return nil }
         var text = Substring(line.text)
-        for label in ["bài và ảnh:", "bài, ảnh:", "bài/ảnh:", "tin và ảnh:", "tin, ảnh:", "bài:", "tin:", "tác giả:"]
-        where line.key.hasPrefix(label) {
+        for label in authorLabels where line.key.hasPrefix(label) {
             text = text.dropFirst(label.count)
             break
         }

@@ -1,10 +1,13 @@
 /// Separates image captions (and their photo credits) from body paragraphs.
 ///
 /// Cues, strongest first: the markup said so (`figcaption`); a photo credit ("(Ảnh: …)",
-/// "Ảnh: TTXVN"); a short line without final punctuation that the page printed twice; a line
-/// without final punctuation sandwiched between two sentence-ending paragraphs (seed 000's
-/// captions sit between indented paragraphs). A short unpunctuated line is a subheading, not
-/// a caption, and the first body line is never taken as a caption without a credit: it is the lead.
+/// "Ảnh: TTXVN"); a line without final punctuation that the page printed twice (an image's
+/// alt text and its caption); a line without final punctuation next to a sentence-ending
+/// paragraph, with nothing on its other side but the edge of the body, another paragraph or
+/// another caption (seed 000's captions sit between indented paragraphs; other pages put them
+/// above the lead, after the last paragraph or one photo after another). A short unpunctuated
+/// line is a subheading, not a caption. A sentence printed twice is a paragraph: pages print
+/// their lead, or every paragraph, twice as well.
 enum CaptionDetector {
     struct Result: Equatable {
         var paragraphs: [Line]
@@ -30,15 +33,19 @@ enum CaptionDetector {
         let credits = lines.map(PhotoCredit.split)
         for (index, line) in lines.enumerated() {
             var caption = line
-            // "Caption text" with "Ảnh: TTXVN" alone on the next line: the credit names this line's photo.
+            // "Caption text" with "Ảnh: TTXVN" alone on the next line: the credit names this line's
+            // photo. A graphic's or video's credit alone is its own caption.
             let creditFollows =
-                index + 1 < lines.count && credits[index + 1]?.caption.isEmpty == true && line.wordCount <= maximumCaptionWords
+                index + 1 < lines.count && credits[index + 1].map { $0.caption.isEmpty && $0.medium == .photo } == true
+                && line.wordCount <= maximumCaptionWords
             if let credited = credits[index] {
                 if let credit = credited.credit, seenCredits.insert(UTF8Key(LineClassifier.comparisonKey(credit))).inserted {
                     result.photoCredits.append((credit, line))
                 }
                 caption.text = credited.caption
-            } else if line.hint == .caption || creditFollows || looksLikeUncreditedCaption(at: index, in: lines) {
+            } else if line.hint == .caption || creditFollows
+                || looksLikeUncreditedCaption(at: index, in: lines, credits: credits)
+            {
                 // The line as it is.
             } else {
                 result.paragraphs.append(line)
@@ -52,14 +59,30 @@ enum CaptionDetector {
         return result
     }
 
-    private static func looksLikeUncreditedCaption(at index: Int, in lines: [Line]) -> Bool {
+    private static func looksLikeUncreditedCaption(at index: Int, in lines: [Line], credits: [PhotoCredit?])
+        -> Bool
+    {
         let line = lines[index]
-        guard index > 0, line.hint != .heading, !LineClassifier.endsWithTerminalPunctuation(line.text),
-            line.wordCount <= maximumCaptionWords
+        guard line.hint != .heading, line.wordCount <= maximumCaptionWords,
+            !LineClassifier.startsWithListMark(line.text)
         else { return false }
+        guard !LineClassifier.endsWithTerminalPunctuation(line.text) else { return false }
         if line.wasRepeated { return true }
-        guard line.wordCount >= minimumUncreditedCaptionWords, index + 1 < lines.endIndex else { return false }
-        return LineClassifier.endsWithTerminalPunctuation(lines[index - 1].text)
-            && LineClassifier.endsWithTerminalPunctuation(lines[index + 1].text)
+        guard line.wordCount >= minimumUncreditedCaptionWords else { return false }
+        func isSentenceOrCaption(_ neighbour: Int) -> Bool {
+            let other = lines[neighbour]
+            return LineClassifier.endsWithTerminalPunctuation(other.text) || credits[neighbour] != nil
+                || other.wasRepeated || other.hint == .caption
+        }
+        let neighbours = [index - 1, index + 1].filter(lines.indices.contains)
+        // Beside a subheading, or a paragraph that lost its full stop, it is neither.
+        let besideOnlyParagraphsOrCaptions = neighbours.allSatisfy { neighbour in
+            isSentenceOrCaption(neighbour)
+                || (minimumUncreditedCaptionWords...maximumCaptionWords).contains(lines[neighbour].wordCount)
+        }
+        guard besideOnlyParagraphsOrCaptions else { return false }
+        // Above the lead only when the lead follows, so that the body keeps a paragraph.
+        if index == 0 { return lines.count > 1 && LineClassifier.endsWithTerminalPunctuation(lines[1].text) }
+        return neighbours.contains(where: isSentenceOrCaption)
     }
 }

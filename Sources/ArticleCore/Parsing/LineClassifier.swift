@@ -40,6 +40,13 @@ enum LineClassifier {
         return count
     }
 
+    /// A list item ("- Tăng cường …", "• Ba là …"): without final punctuation, as captions and
+    /// headlines are, but neither.
+    static func startsWithListMark(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first else { return false }
+        return "-–—+•*·".unicodeScalars.contains(first)
+    }
+
     /// Starts with a lowercase letter, so it cannot begin a sentence or a heading.
     static func startsLowercase(_ text: String) -> Bool {
         text.first?.isLowercase ?? false

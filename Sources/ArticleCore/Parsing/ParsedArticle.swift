@@ -29,7 +29,7 @@ struct ParsedArticle: Sendable, Equatable {
         var counts = RemovalCounts()
         for removal in removals {
             switch removal.reason {
-            case .teaserHeading, .relatedLink, .widget: counts.boilerplate += 1
+            case .teaserHeading, .relatedLink, .widget, .readerNotice: counts.boilerplate += 1
             case .teaser: counts.teasers += 1
             case .duplicate: counts.duplicateLines += 1
             case .slug: counts.slugLines += 1

@@ -1,11 +1,21 @@
 /// A photo credit cut off a caption: "(Ảnh: THỦY NGUYÊN)", "… 11-2021. Ảnh: TTXVN",
-/// "… phát biểu. - Ảnh: VGP/Nhật Bắc", or a credit alone on its line.
+/// "… phát biểu. - Ảnh: VGP/Nhật Bắc", or a credit alone on its line, for a photo or for a
+/// graphic or video ("Đồ họa: Minh Tâm", "Clip: Quang Huy/VTV").
 struct PhotoCredit: Equatable {
+    /// What the credit is for.
+    enum Medium: Equatable {
+        /// A photo, whose caption is the line before a credit standing alone.
+        case photo
+        /// A graphic or a video: a credit standing alone is all the caption it has.
+        case graphicOrVideo
+    }
+
     /// The caption without the credit, e.g. "Tổng Bí thư Nguyễn Phú Trọng dự Hội nghị."; empty
     /// when the line held only the credit.
     var caption: String
     /// The photographer or agency; nil for "(Ảnh minh họa)" and similar credits naming no one.
     var credit: String?
+    var medium = Medium.photo
 
     /// Credits name a person or an agency; anything longer is not a credit.
     static let maximumCreditWords = 6
@@ -13,7 +23,12 @@ struct PhotoCredit: Equatable {
     /// Vietnamese characters).
     private static let creditWindowBytes = 200
     /// How credits are introduced, lowercased; longer labels first so "nguồn ảnh" wins over "ảnh".
-    private static let labels = ["nguồn ảnh", "ảnh minh họa", "ảnh minh hoạ", "ảnh", "photo", "hình"]
+    private static let labels = ["nguồn ảnh", "ảnh minh họa", "ảnh minh hoạ", "ảnh", "photo", "hình"] + mediaLabels
+    /// Labels of graphic and video credits. Pages also write "Video: <headline>" to link another
+    /// story, so after these only a name is a credit: every word capitalised, or a domain.
+    private static let mediaLabels = ["infographic", "đồ họa", "đồ hoạ", "video", "clip"]
+    /// Words that join the names of a credit ("Minh Tâm và Hà Trang", "Quang Huy - VTV").
+    private static let nameConnectors: Set<Substring> = ["và", "-", "–", "/", "&", "|"]
     private static let labelBytes = labels.map { Array($0.utf8) }
 
     /// Splits a trailing credit off a line (``Line/key`` and ``Line/text``), or returns nil when
@@ -36,8 +51,8 @@ struct PhotoCredit: Equatable {
         if body.last == "." { body = body.dropLast() }
         guard body.last == ")", let open = body.lastIndex(of: "(") else { return nil }
         let inner = Substring(body[body.index(after: open)..<body.index(before: body.endIndex)])
-        guard let credit = credit(afterLabelIn: inner, requiringColon: false) else { return nil }
-        return make(caption: Substring(body[..<open]), credit: credit)
+        guard let (credit, medium) = credit(afterLabelIn: inner, requiringColon: false) else { return nil }
+        return make(caption: Substring(body[..<open]), credit: credit, medium: medium)
     }
 
     /// "Ảnh: X" at the end, starting the line or after a sentence, a dash or a bar. Only the
@@ -55,9 +70,9 @@ struct PhotoCredit: Equatable {
                 end = offset
                 let start = text.utf8.index(text.utf8.startIndex, offsetBy: tailStart + offset)
                 guard let captionEnd = captionEnd(text[..<start]),
-                    let credit = credit(afterLabelIn: text[start...], requiringColon: true)
+                    let (credit, medium) = credit(afterLabelIn: text[start...], requiringColon: true)
                 else { continue }
-                return make(caption: text[..<captionEnd], credit: credit)
+                return make(caption: text[..<captionEnd], credit: credit, medium: medium)
             }
         }
         return nil
@@ -75,14 +90,15 @@ struct PhotoCredit: Equatable {
 
     /// The credit after a label: "Ảnh: X" gives X, "Ảnh minh họa" gives an empty credit.
     /// Nil when the text does not start with a label, or what follows is too long to be a credit.
-    private static func credit(afterLabelIn text: Substring, requiringColon: Bool) -> Substring?? {
+    private static func credit(afterLabelIn text: Substring, requiringColon: Bool) -> (Substring?, Medium)? {
         let lowered = CaseFolding.lowercased(text.prefix(16))
         guard let label = labels.indices.first(where: { lowered.utf8.starts(with: labelBytes[$0]) }).map({ labels[$0] })
         else { return nil }
         var rest = text.dropFirst(label.count)
         if let next = rest.first, next.isLetter { return nil }  // "Ảnhhh", "Hình thức"
         rest = rest.trimmingSpaces()
-        if label.hasPrefix("ảnh minh") && (rest.isEmpty || rest.first == ":") { return .some(nil) }
+        if label.hasPrefix("ảnh minh") && (rest.isEmpty || rest.first == ":") { return (nil, .photo) }
+        let medium = mediaLabels.contains(label) ? Medium.graphicOrVideo : .photo
         if rest.first == ":" {
             rest = rest.dropFirst().trimmingSpaces()
         } else if requiringColon || label != "ảnh" || rest.first?.isUppercase != true {
@@ -94,14 +110,26 @@ struct PhotoCredit: Equatable {
             ByteSearch.lastOffset(of: Array(". ".utf8), in: Array(rest.utf8)[...]) == nil
         else { return nil }
         if rest.hasSuffix(".") { rest = rest.dropLast() }
-        guard LineClassifier.wordCount(String(rest)) <= maximumCreditWords else { return nil }
-        return .some(rest.isEmpty ? nil : rest)
+        guard LineClassifier.wordCount(String(rest)) <= maximumCreditWords,
+            medium == .photo || (!rest.isEmpty && isNames(rest))
+        else { return nil }
+        return (rest.isEmpty ? nil : rest, medium)
+    }
+
+    /// Names of people or outlets: every word capitalised, a number, a domain or a connector.
+    private static func isNames(_ text: Substring) -> Bool {
+        text.split(separator: " ").allSatisfy { word in
+            nameConnectors.contains(word) || word.first?.isUppercase == true || word.first?.isNumber == true
+                || word.contains(".")
+        }
     }
 
     /// Marks a credit never contains; one of them means the text goes on as a sentence.
     private static let sentenceMarks: Set<Unicode.Scalar> = ["!", "?", ":", "(", ")"]
 
-    private static func make(caption: Substring, credit: Substring?) -> PhotoCredit {
-        PhotoCredit(caption: String(caption.trimmingSpaces()), credit: credit.map { String($0.trimmingSpaces()) })
+    private static func make(caption: Substring, credit: Substring?, medium: Medium) -> PhotoCredit {
+        PhotoCredit(
+            caption: String(caption.trimmingSpaces()), credit: credit.map { String($0.trimmingSpaces()) },
+            medium: medium)
     }
 }

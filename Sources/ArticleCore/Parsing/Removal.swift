@@ -12,6 +12,9 @@ public struct Removal: Sendable, Equatable, Codable {
         case relatedLink = "related_link"
         /// A share, comment, print or tag widget, or a breadcrumb.
         case widget
+        /// Text the page addresses to its reader: a consent block, a newsletter or app
+        /// promotion, a live-blog footer ("Tin tiếp tục được cập nhật").
+        case readerNotice = "reader_notice"
         /// An image file name or URL slug.
         case slug
         /// A line the page printed again.

@@ -1,8 +1,13 @@
-/// Drops related-article widgets, inline related links and page widgets.
+/// Drops what the page put around and inside the article's text: related-article widgets and
+/// lists of other headlines, inline related links, page widgets, and notices addressed to the
+/// reader (consent blocks, newsletter and app promotions, live-blog footers).
 ///
-/// Everything from a related-content heading (``TeaserMarkers/headings``) to the end of the
-/// text belongs to the page, not the article: seed 004's "Có thể bạn quan tâm" is followed by
-/// an unrelated election story whose names and titles would otherwise pollute the entities.
+/// A related-content heading (``TeaserMarkers/headings``) normally starts the page's tail, and
+/// everything from it to the end is cut: seed 004's "Có thể bạn quan tâm" is followed by an
+/// unrelated election story whose names and titles would otherwise pollute the entities. A
+/// heading over a few headlines after which the article's paragraphs go on is a related box
+/// inside the body: only the box is cut. Every rule reads the shape of lines (length, final
+/// punctuation, position) and the words of one lexicon, ``TeaserMarkers``.
 enum TeaserCutter {
     struct Result {
         var lines: [Line]
@@ -14,24 +19,53 @@ enum TeaserCutter {
     private static let maximumInlineLinkWords = 30
     /// Headings and widgets are a few words; longer lines are never compared with the lists.
     private static let maximumMarkerWords = 8
+    /// Other articles' headlines: a few words to a long line, without a final full stop.
+    private static let headlineWords = 5...30
+    /// The article goes on after a related box when this many paragraphs of at least
+    /// ``minimumParagraphWords`` words follow its headlines.
+    private static let paragraphsAfterARelatedBox = 2
+    private static let minimumParagraphWords = 12
+    /// This many headline-shaped lines in a row close an article as a list of other articles.
+    private static let minimumTrailingHeadlines = 3
+    /// Notices to the reader are a sentence or two; a paragraph that mentions a newsletter is news.
+    private static let maximumNoticeWords = 30
+    private static let maximumFooterWords = 12
+    /// Button and heading lines of a consent block ("Accept all", "Before you continue to YouTube").
+    private static let maximumConsentControlWords = 8
 
     static func cut(_ lines: [Line]) -> Result {
         var result = Result(lines: [], removals: [])
-        for (index, line) in lines.enumerated() {
+        var index = lines.startIndex
+        while index < lines.endIndex {
+            let line = lines[index]
             if isHeading(line) && result.lines.count >= minimumLinesBeforeCut {
-                for tail in lines[index...] {
-                    result.removals.append(Removal(isHeading(tail) ? .teaserHeading : .teaser, tail))
+                guard let boxEnd = relatedBoxEnd(headingAt: index, in: lines) else {
+                    for tail in lines[index...] {
+                        result.removals.append(Removal(isHeading(tail) ? .teaserHeading : .teaser, tail))
+                    }
+                    return result
                 }
-                return result
+                result.removals.append(Removal(.teaserHeading, line))
+                result.removals += lines[(index + 1)..<boxEnd].map { Removal(.teaser, $0) }
+                index = boxEnd
+                continue
+            }
+            if isConsentStatement(line) {
+                index = cutConsentBlock(around: index, in: lines, into: &result)
+                continue
             }
             if isInlineLink(line) {
                 result.removals.append(Removal(.relatedLink, line))
             } else if isWidget(line) {
                 result.removals.append(Removal(.widget, line))
+            } else if isPromotion(line) || isLiveBlogFooter(line) {
+                result.removals.append(Removal(.readerNotice, line))
             } else {
                 result.lines.append(line)
             }
+            index += 1
         }
+        cutTrailingHeadlines(from: &result)
         return result
     }
 
@@ -48,9 +82,87 @@ enum TeaserCutter {
     private static let trailingMarks: Set<Unicode.Scalar> = [":", "»", ">", "\"", " ", ".", "…"]
     private static let leadingMarks: Set<Unicode.Scalar> = ["»", ">", "\"", " "]
 
+    /// Where the article resumes after a related box whose heading is at `heading`: the box is
+    /// the heading and the headlines under it, and two paragraphs must follow. Nil when the
+    /// heading starts the page's tail instead.
+    private static func relatedBoxEnd(headingAt heading: Int, in lines: [Line]) -> Int? {
+        var end = heading + 1
+        while end < lines.endIndex, isHeadlineShaped(lines[end]) { end += 1 }
+        guard end > heading + 1, end + paragraphsAfterARelatedBox <= lines.endIndex else { return nil }
+        let following = lines[end..<(end + paragraphsAfterARelatedBox)]
+        let articleGoesOn = following.allSatisfy {
+            $0.wordCount >= minimumParagraphWords && LineClassifier.endsWithTerminalPunctuation($0.text)
+        }
+        return articleGoesOn ? end : nil
+    }
+
+    /// A headline of another article: no final punctuation, no photo credit, not a list item.
+    private static func isHeadlineShaped(_ line: Line) -> Bool {
+        headlineWords.contains(line.wordCount) && line.hint == nil && !LineClassifier.startsWithListMark(line.text)
+            && !LineClassifier.endsWithTerminalPunctuation(line.text) && PhotoCredit.split(line) == nil
+    }
+
+    /// Headlines listed after the last paragraph, with no heading above them.
+    private static func cutTrailingHeadlines(from result: inout Result) {
+        let headlines = result.lines.reversed().prefix(while: isHeadlineShaped).count
+        guard headlines >= minimumTrailingHeadlines, result.lines.count - headlines >= minimumLinesBeforeCut else {
+            return
+        }
+        result.removals += result.lines.suffix(headlines).map { Removal(.teaser, $0) }
+        result.lines.removeLast(headlines)
+    }
+
+    /// A sentence asking the reader to accept cookies: it names cookies, addresses the reader
+    /// and speaks of data or consent ("Chúng tôi sử dụng cookie và dữ liệu để …", "We use
+    /// cookies and data to …"). A recipe for cookies does none of the latter.
+    private static func isConsentStatement(_ line: Line) -> Bool {
+        guard cookies.occur(in: line.key) else { return false }
+        let words = Words(line.key)
+        return words.containsAny(cookies) && words.containsAny(consentAddress) && words.containsAny(consentTerms)
+    }
+
+    /// Cuts the consent block whose statement is at `statement`: the statement, further
+    /// statements, and the short unpunctuated lines around them (its heading and buttons).
+    /// Returns the index of the first line after the block.
+    private static func cutConsentBlock(around statement: Int, in lines: [Line], into result: inout Result) -> Int {
+        var heading: [Line] = []
+        while let last = result.lines.last, isConsentControl(last), result.lines.count > minimumLinesBeforeCut {
+            heading.insert(result.lines.removeLast(), at: 0)
+        }
+        var end = statement
+        while end < lines.endIndex, isConsentStatement(lines[end]) || isConsentControl(lines[end]) { end += 1 }
+        result.removals += (heading + lines[statement..<end]).map { Removal(.readerNotice, $0) }
+        return end
+    }
+
+    private static func isConsentControl(_ line: Line) -> Bool {
+        line.wordCount <= maximumConsentControlWords && !LineClassifier.endsWithTerminalPunctuation(line.text)
+    }
+
+    /// A call to subscribe, follow or download: it addresses the reader (or opens with the
+    /// call), names the action and a channel ("Mời bạn đọc đăng ký nhận bản tin …", "Theo dõi
+    /// Báo X trên Google News").
+    private static func isPromotion(_ line: Line) -> Bool {
+        guard line.wordCount <= maximumNoticeWords, callsToAction.occur(in: line.key),
+            channels.occur(in: line.key)
+        else { return false }
+        let words = Words(line.key)
+        guard words.containsAny(callsToAction), words.containsAny(channels) else { return false }
+        return words.containsAny(readerAddress) || words.startsWithAny(callsToAction)
+    }
+
+    /// "Tin tiếp tục được cập nhật", "(Đang cập nhật)", "Báo X sẽ tiếp tục thông tin.": a short
+    /// line saying that the story goes on elsewhere.
+    private static func isLiveBlogFooter(_ line: Line) -> Bool {
+        line.wordCount <= maximumFooterWords && liveBlogFooters.occur(in: line.key)
+            && Words(line.key).containsAny(liveBlogFooters)
+    }
+
     private static func isInlineLink(_ line: Line) -> Bool {
         line.wordCount <= maximumInlineLinkWords
             && inlineLinkPrefixBytes.contains(where: { line.key.utf8.starts(with: $0) })
+            // "Video: Hoàng Anh" credits the video above; "Video: Cháy lớn …" links to another.
+            && PhotoCredit.split(line)?.caption.isEmpty != true
     }
 
     private static let headings = Set(TeaserMarkers.headings.map(UTF8Key.init))
@@ -58,6 +170,13 @@ enum TeaserCutter {
     private static let widgetPrefixBytes = TeaserMarkers.widgetPrefixes.map { Array($0.utf8) }
     private static let inlineLinkPrefixBytes = TeaserMarkers.inlineLinkPrefixes.map { Array($0.utf8) }
     private static let brackets: Set<UInt8> = Set("()[]".utf8)
+    private static let cookies = Phrases(TeaserMarkers.cookies)
+    private static let consentAddress = Phrases(TeaserMarkers.consentAddress)
+    private static let consentTerms = Phrases(TeaserMarkers.consentTerms)
+    private static let callsToAction = Phrases(TeaserMarkers.callsToAction)
+    private static let channels = Phrases(TeaserMarkers.channels)
+    private static let readerAddress = Phrases(TeaserMarkers.readerAddress)
+    private static let liveBlogFooters = Phrases(TeaserMarkers.liveBlogFooters)
 
     private static func isWidget(_ line: Line) -> Bool {
         // Tag lists run long ("Từ khóa: a, b, c, …"); they still never reach paragraph length.
@@ -71,5 +190,72 @@ enum TeaserCutter {
         // character.
         let bare = line.key.utf8.filter { !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) && !brackets.contains($0) }
         return widgets.contains(UTF8Key(String(decoding: bare, as: UTF8.self).trimmingSpaces()))
+    }
+
+    /// One list of ``TeaserMarkers``, as words to match whole and as bytes to find fast.
+    private struct Phrases {
+        let words: [[Substring]]
+        private let bytes: [[UInt8]]
+        /// The phrases starting with each byte, so one pass over a line looks for all of them.
+        private let startingWith: [[Int]]
+
+        init(_ phrases: [String]) {
+            words = phrases.map { $0.split(separator: " ") }
+            bytes = phrases.map { Array($0.utf8) }
+            var startingWith = [[Int]](repeating: [], count: 256)
+            for (index, phrase) in bytes.enumerated() {
+                if let first = phrase.first { startingWith[Int(first)].append(index) }
+            }
+            self.startingWith = startingWith
+        }
+
+        /// Whether the text holds one of the phrases at all, even inside a word: one pass of
+        /// byte comparisons, which spares almost every line the split into ``Words``.
+        func occur(in text: String) -> Bool {
+            var text = text
+            return text.withUTF8 { text in
+                for start in text.indices {
+                    for phrase in startingWith[Int(text[start])] where start + bytes[phrase].count <= text.count {
+                        if UnsafeBufferPointer(rebasing: text[start..<(start + bytes[phrase].count)])
+                            .elementsEqual(bytes[phrase])
+                        {
+                            return true
+                        }
+                    }
+                }
+                return false
+            }
+        }
+    }
+
+    /// A line's words without the punctuation around them, to match lexicon phrases whole
+    /// ("app" is not in "apple", "tải" not in "tải trọng" unless the phrase says so).
+    private struct Words {
+        let words: [Substring]
+
+        init(_ key: String) {
+            words = key.split(separator: " ").map(Self.trimmed).filter { !$0.isEmpty }
+        }
+
+        /// The word without the quotes, brackets and marks around it.
+        private static func trimmed(_ word: Substring) -> Substring {
+            var word = word
+            while let first = word.first, !first.isLetter && !first.isNumber { word = word.dropFirst() }
+            while let last = word.last, !last.isLetter && !last.isNumber { word = word.dropLast() }
+            return word
+        }
+
+        func containsAny(_ phrases: Phrases) -> Bool {
+            phrases.words.contains { phrase in
+                words.count >= phrase.count
+                    && (0...(words.count - phrase.count)).contains { start in
+                        words[start..<(start + phrase.count)].elementsEqual(phrase)
+                    }
+            }
+        }
+
+        func startsWithAny(_ phrases: Phrases) -> Bool {
+            phrases.words.contains { words.starts(with: $0) }
+        }
     }
 }

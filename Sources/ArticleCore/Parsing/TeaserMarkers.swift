@@ -1,8 +1,10 @@
-/// Headings that Vietnamese news sites put above related-article widgets, and the page
-/// furniture that surrounds an article's text.
+/// Headings that Vietnamese news sites put above related-article widgets, the page furniture
+/// that surrounds an article's text, and the words of notices pages address to their reader.
 ///
-/// Kept as data so a new site's wording is a one-line change. Entries are lowercase and NFC,
-/// compared with ``Line/key`` without trailing `:`/`»`/`>`/`…`.
+/// The one lexicon of ``TeaserCutter``, kept as data so a new site's wording is a one-line
+/// change. Entries are lowercase and NFC. Headings and widgets are compared with ``Line/key``
+/// without trailing `:`/`»`/`>`/`…`; the word lists of notices are matched as whole words
+/// anywhere in a line, and a notice needs words from several of them (see ``TeaserCutter``).
 enum TeaserMarkers {
     /// A line that is exactly one of these starts the related-content tail: it and everything
     /// after it are cut.
@@ -41,5 +43,37 @@ enum TeaserMarkers {
     static let widgetPrefixes: [String] = [
         "từ khóa:", "từ khoá:", "tags:", "tag:", "chủ đề:", "chia sẻ:", "share:", "bình luận (",
         "theo dõi báo", "tải ứng dụng", "đường dây nóng:",
+    ]
+
+    // Consent blocks of embedded players and cookie banners (YouTube's "Before you continue to
+    // YouTube … We use cookies and data to …", in English or Vietnamese): a line naming
+    // cookies that also addresses the reader and speaks of data or consent.
+    static let cookies = ["cookie", "cookies"]
+    static let consentAddress = ["bạn", "của bạn", "chúng tôi", "you", "your", "we"]
+    static let consentTerms = [
+        "dữ liệu", "data", "quyền riêng tư", "privacy", "đồng ý", "consent", "chấp nhận", "accept",
+        "chính sách", "policy", "trải nghiệm", "experience",
+    ]
+
+    // Promotions: a line that names a call to action and a channel, and addresses the reader
+    // or opens with the call ("Mời bạn đọc đăng ký nhận bản tin …", "Theo dõi Báo X trên
+    // Google News").
+    static let callsToAction = [
+        "đăng ký", "đăng kí", "theo dõi", "tải", "cài đặt", "nhấn", "bấm", "quét mã", "subscribe", "follow",
+        "download",
+    ]
+    static let channels = [
+        "bản tin", "newsletter", "email", "fanpage", "kênh", "youtube", "facebook", "zalo", "tiktok",
+        "google news", "ứng dụng", "app", "podcast", "website", "trang web",
+    ]
+    static let readerAddress = [
+        "bạn đọc", "độc giả", "quý độc giả", "quý vị", "khán giả", "thính giả", "mời bạn", "mời các bạn",
+    ]
+
+    /// A short line with one of these says the story goes on elsewhere or later: a live blog's
+    /// footer ("Tin tiếp tục được cập nhật", "(Đang cập nhật)", "Báo X sẽ tiếp tục thông tin").
+    static let liveBlogFooters = [
+        "tiếp tục cập nhật", "tiếp tục được cập nhật", "đang cập nhật", "đang được cập nhật", "sẽ cập nhật",
+        "tiếp tục thông tin",
     ]
 }

@@ -4,7 +4,8 @@
 /// full stop at the end. What comes before it is page furniture: a date header (removed before
 /// this runs), a site name or section label, a breadcrumb. Seeds 001, 003 and 004 start with
 /// the headline, 000 and 002 put a date header first. A first line that ends with a full stop
-/// and runs long is the lead: the article then has no headline.
+/// and runs long is the lead, and one with a photo credit (on it or alone on the next line) is
+/// a caption: the article then has no headline.
 enum TitleDetector {
     /// The headline is looked for only among this many leading lines.
     static let searchLines = 4
@@ -45,7 +46,8 @@ enum TitleDetector {
 
     private static func isTitle(_ line: Line, next: Line?) -> Bool {
         guard line.wordCount >= minimumWords || line.hint == .heading, line.wordCount <= maximumWords,
-            line.text.unicodeScalars.contains(where: \.properties.isAlphabetic), line.hint != .caption
+            line.text.unicodeScalars.contains(where: \.properties.isAlphabetic), line.hint != .caption,
+            PhotoCredit.split(line) == nil, next.flatMap(PhotoCredit.split)?.caption.isEmpty != true
         else { return false }
         guard line.text.hasSuffix(".") && !line.text.hasSuffix("...") else { return true }
         // "Ông Trump đắc cử." can be a headline; a long sentence is the lead.

@@ -1,12 +1,13 @@
 /// How many source lines the parser removed, by reason.
 public struct RemovalCounts: Sendable, Codable, Equatable {
     /// Page-widget lines: related-content headings ("Đừng bỏ lỡ", "Video đang xem nhiều"),
-    /// inline "Xem thêm: …" links, share/comment/tag widgets, site names and breadcrumbs.
+    /// inline "Xem thêm: …" links, share/comment/tag widgets, site names and breadcrumbs, and
+    /// notices to the reader (consent blocks, newsletter promotions, live-blog footers).
     public var boilerplate: Int
     /// Lines the page printed again: a caption rendered twice, a lead repeated below itself.
     public var duplicateLines: Int
     /// Lines of related-article teasers (headlines, summaries, their photo captions) after a
-    /// related-content heading.
+    /// related-content heading, or listed after the article without one.
     public var teasers: Int
     /// Image file-name slugs such as `hoi-nghi-doi-ngoai-2021`.
     public var slugLines: Int

@@ -34,11 +34,7 @@ struct SummaryExtractor {
 
         var sentences: [Sentence] = []
         for (segmentIndex, segment) in segments.enumerated() where segment.kind == .lead || segment.kind == .paragraph {
-            var start = 0
-            for index in segment.tokens.indices
-            where segment.tokens[index].endsSentence || index == segment.tokens.count - 1 {
-                let range = start..<index + 1
-                start = index + 1
+            for range in Self.sentences(segment.tokens) {
                 var words = 0
                 var contentWords = 0
                 var total = 0.0
@@ -59,5 +55,47 @@ struct SummaryExtractor {
         }
         .prefix(Self.maximumSentences - 1).sorted { $0.offset < $1.offset }.map(\.element)
         return ([first] + others).map { segments[$0.segment].text($0.range) }.joined(separator: " ")
+    }
+
+    /// The token ranges of a segment's sentences, quotes and brackets kept as written. A
+    /// sentence ends at `.`, `!`, `?` or `…` only where the tokenizer saw the next one start
+    /// (not in "TP.HCM" or after "PGS.TS."), and keeps the closing quotes and brackets after
+    /// its mark: "… trên địa bàn.” Đoàn …" splits after the quote.
+    static func sentences(_ tokens: [Token]) -> [Range<Int>] {
+        var sentences: [Range<Int>] = []
+        var start = 0
+        // Where the sentence ends if the next word starts a new one.
+        var candidateEnd: Int?
+        var index = 0
+        while index < tokens.count {
+            let token = tokens[index]
+            if token.endsSentence {
+                index += 1
+                while index < tokens.count, tokens[index].endsSentence || closes(tokens[index]) { index += 1 }
+                candidateEnd = index
+                continue
+            }
+            if token.kind != .punctuation, let end = candidateEnd {
+                if token.startsSentence {
+                    sentences.append(start..<end)
+                    start = end
+                }
+                candidateEnd = nil
+            }
+            index += 1
+        }
+        if start < tokens.count { sentences.append(start..<tokens.count) }
+        return sentences
+    }
+
+    /// A closing quote or bracket: curly and angle quotes by their shape, straight ones when
+    /// glued to the mark before them.
+    private static func closes(_ token: Token) -> Bool {
+        guard token.kind == .punctuation else { return false }
+        switch token.mark {
+        case "”", "’", "»", ")", "]": return true
+        case "\"", "'": return !token.spaceBefore
+        default: return false
+        }
     }
 }

@@ -9,9 +9,16 @@
 /// tone marks plus its tone, so lexicon lookups ignore case and tone placement. The bytes are
 /// decoded by hand: `String` index validation cost more than the rest of tokenizing.
 enum Tokenizer {
-    /// Words that a period follows without ending the sentence ("TP. Hồ Chí Minh", "PGS. TS").
+    /// Words that a period follows without ending the sentence: Vietnamese abbreviations of
+    /// places ("TP. Hồ Chí Minh", "Q. 1", "P. Bến Nghé", "TX. Sơn Tây") and of academic and
+    /// professional titles ("PGS.TS. Nguyễn Văn A", "ThS. BS.", "BS CK1."), and English ones.
+    /// A period glued to the next word ("TP.HCM", "Th.S") ends nothing whatever the word, nor
+    /// does one followed by a lowercase word: Vietnamese sentences open with a capital.
     private static let abbreviations = KeySet(
-        words: ["tp", "q", "p", "gs", "pgs", "ts", "ths", "bs", "ks", "ls", "mr", "mrs", "ms", "dr", "st"])
+        words: [
+            "tp", "q", "p", "tx", "gs", "pgs", "ts", "tskh", "ths", "bs", "bsck", "ck1", "ck2", "cki", "ckii",
+            "bscki", "bsckii", "bsnt", "ks", "kts", "ls", "ncs", "mr", "mrs", "ms", "dr", "st",
+        ])
 
     /// The key a word would get as a token; used for words named in code.
     static func wordKey(_ word: String) -> UInt64 {
@@ -124,10 +131,12 @@ enum Tokenizer {
             }
             if token.kind != .punctuation {
                 if sentenceStartPending {
-                    // A period glued to the next word ("TP.HCM") or after an abbreviation ends nothing.
+                    // A period glued to the next word ("TP.HCM"), after an abbreviation or before a
+                    // lowercase word ends nothing.
                     let glued = !token.spaceBefore && !tokens.isEmpty
                     let afterAbbreviation = tokens.count >= 2 && abbreviations.contains(tokens[tokens.count - 2].key)
-                    token.startsSentence = tokens.isEmpty || !(glued || afterAbbreviation)
+                    let lowercase = token.kind == .word && token.casing == .lower
+                    token.startsSentence = tokens.isEmpty || !(glued || afterAbbreviation || lowercase)
                 } else {
                     token.startsClause = clauseStartPending
                 }
