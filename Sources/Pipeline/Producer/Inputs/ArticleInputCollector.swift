@@ -10,6 +10,8 @@ public struct ArticleInputCollector: Sendable {
         public var skipped: [String] = []
         /// One per path that could not be used.
         public var problems: [InputProblem] = []
+        /// The listing stopped early because the caller asked it to: the lists are incomplete.
+        public var interrupted = false
     }
 
     public var stdinFormat: ArticleInput.Format
@@ -18,9 +20,12 @@ public struct ArticleInputCollector: Sendable {
         self.stdinFormat = stdinFormat
     }
 
-    public func collect(_ paths: [String]) -> Collection {
+    /// - Parameter stopRequested: asked every few hundred directory entries; true stops the
+    ///   listing, so that a worker told to stop does not first list a directory of a million
+    ///   files.
+    public func collect(_ paths: [String], stopRequested: () -> Bool = { false }) -> Collection {
         var collection = Collection()
-        for path in paths {
+        for path in paths where !collection.interrupted {
             if path == "-" {
                 collection.inputs.append(ArticleInput(path: path, format: stdinFormat))
                 continue
@@ -33,7 +38,7 @@ public struct ArticleInputCollector: Sendable {
                 continue
             }
             if isDirectory.boolValue {
-                collectDirectory(path, into: &collection)
+                collectDirectory(path, into: &collection, stopRequested: stopRequested)
             } else if let format = ArticleInput.format(forFileName: path) {
                 collection.inputs.append(ArticleInput(path: path, format: format))
             } else {
@@ -43,7 +48,10 @@ public struct ArticleInputCollector: Sendable {
         return collection
     }
 
-    private func collectDirectory(_ directory: String, into collection: inout Collection) {
+    /// Directory entries listed between two questions to `stopRequested`.
+    static let entriesBetweenStopChecks = 256
+
+    private func collectDirectory(_ directory: String, into collection: inout Collection, stopRequested: () -> Bool) {
         let root = URL(fileURLWithPath: directory, isDirectory: true)
         guard FileManager.default.isReadableFile(atPath: directory) else {
             collection.problems.append(
@@ -64,7 +72,13 @@ public struct ArticleInputCollector: Sendable {
                 return true
             })
         var found: [ArticleInput] = []
+        var listed = 0
         while let url = enumerator?.nextObject() as? URL {
+            listed += 1
+            if listed % Self.entriesBetweenStopChecks == 0 && stopRequested() {
+                collection.interrupted = true
+                return
+            }
             let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
             if values?.isSymbolicLink == true, ArticleInput.format(forFileName: url.lastPathComponent) != nil {
                 // A link to a regular file is read like one; a loop or a dangling link is reported.

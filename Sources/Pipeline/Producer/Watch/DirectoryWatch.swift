@@ -37,10 +37,14 @@ struct DirectoryWatch: Sendable {
         var lastActivity = ContinuousClock.now
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             let now = ContinuousClock.now
-            let collection = ArticleInputCollector().collect([root])
+            // Listing and checking a large directory takes seconds, so both stop for a shutdown.
+            let stopping = { Task.isShuttingDownGracefully || Task.isCancelled }
+            let collection = ArticleInputCollector().collect([root], stopRequested: stopping)
+            if collection.interrupted { break }
             var ready: [(input: ArticleInput, snapshot: FileSnapshot)] = []
             var listed: Set<String> = []
-            for input in collection.inputs {
+            for (position, input) in collection.inputs.enumerated() {
+                if position % ArticleInputCollector.entriesBetweenStopChecks == 0 && stopping() { break }
                 listed.insert(input.path)
                 guard let snapshot = FileSnapshot.of(input.path), !state.isHandled(input.path, snapshot) else {
                     continue
@@ -51,6 +55,7 @@ struct DirectoryWatch: Sendable {
                     candidates[input.path] = (snapshot, now)
                 }
             }
+            if stopping() { break }
             candidates = candidates.filter { listed.contains($0.key) }
             let linkProblems = collection.problems.filter {
                 $0.isDeadLettered && !state.isHandled($0.source, Self.unusable)
