@@ -4,8 +4,8 @@ import Testing
 @testable import Pipeline
 
 /// The producer's listing of its inputs stops when asked: a watching producer told to stop
-/// must not first list a directory of hundreds of thousands of files (the 300,000-article
-/// chaos soak ended producers by the shutdown backstop while they listed).
+/// must not first list a directory of hundreds of thousands of files, which takes longer than
+/// its shutdown budget.
 @Suite struct ArticleInputCollectorTests {
     @Test func aListingStopsWhenAskedAndSaysItIsIncomplete() throws {
         let directory = try TestEnvironment.temporaryDirectory()
