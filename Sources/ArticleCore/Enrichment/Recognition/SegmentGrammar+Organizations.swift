@@ -28,8 +28,6 @@ extension SegmentGrammar {
         case titleAfterName
     }
 
-    private static let andKey = Tokenizer.wordKey("và")
-    private static let atKey = Tokenizer.wordKey("tại")
     /// The levels of courts and procuracies above the provinces.
     private static let courtLevels = KeySet(
         keys: ["tối cao", "cấp cao"].map { KeyHasher.phrase(Tokenizer.tokenize($0, vocabulary: nil).map(\.key)) })
@@ -159,8 +157,8 @@ extension SegmentGrammar {
         var hasNumber = false
         var capitalRun = 0
         var plainRunStart: Int?
-        // Where an `inside` word ("chuyên") started, while nothing has followed it.
-        var insideWordStart: Int?
+        // The last `inside` word read ("chuyên"), trimmed if the name ends with it.
+        var insideWord: Range<Int>?
         body: while let current = token(end), end - bodyStart < Self.maximumBodyTokens {
             switch current.kind {
             case .number:
@@ -246,7 +244,7 @@ extension SegmentGrammar {
             if let word = longest(.nameWord, at: end),
                 onlyNameWords || !entry(word).flags.isDisjoint(with: [.anywhere, .scope, .inside])
             {
-                insideWordStart = entry(word).flags.contains(.inside) ? end : nil
+                insideWord = entry(word).flags.contains(.inside) ? end..<end + Int(word.length) : nil
                 end += Int(word.length)
                 endsWithScope = entry(word).flags.contains(.scope)
                 lastWasCapital = false
@@ -273,11 +271,7 @@ extension SegmentGrammar {
             span.places.append(place)
             end = place.range.upperBound
         }
-        if let insideWordStart, insideWordStart + 1 == end || longest(.nameWord, at: insideWordStart).map({
-            insideWordStart + Int($0.length) == end
-        }) == true {
-            end = insideWordStart
-        }
+        if let insideWord, insideWord.upperBound == end { end = insideWord.lowerBound }
         // "Bộ Ngoại giao Bùi Thanh Sơn": a person's name written right after the organisation in
         // a title before the name. The name keeps more than one Vietnamese syllable ("Tập đoàn
         // Tân Hoàng Minh" is a company, not "Tập đoàn Tân" and Hoàng Minh).

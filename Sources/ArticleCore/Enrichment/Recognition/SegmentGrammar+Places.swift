@@ -64,7 +64,6 @@ extension SegmentGrammar {
 
     /// Words after which an address follows: "tại", "ở", "trú", "ngụ", "quê".
     private static let locatives = KeySet(words: ["tại", "ở", "trú", "ngụ", "quê"])
-    private static let andKey = Tokenizer.wordKey("và")
 
     /// Words that say a list of units follows a prefix: "các huyện Phong Điền, Quảng Điền".
     private static let pluralMarkers = KeySet(words: ["các", "những", "hai", "ba", "bốn", "năm"])

@@ -14,7 +14,6 @@ struct TitleChain: Sendable {
 }
 
 extension SegmentGrammar {
-    private static let atKey = Tokenizer.wordKey("tại")
 
     /// A title at `index`: prefixes ("Phó", "nguyên"), a head from titles.txt, modifiers
     /// ("Thường trực"), then what the office is of: a ministry's field ("Bộ trưởng Ngoại giao"),

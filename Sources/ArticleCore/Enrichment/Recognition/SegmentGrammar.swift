@@ -21,6 +21,10 @@ struct SegmentGrammar {
         self.count = segment.tokens.count
     }
 
+    /// Words that join names ("A và B") and put a place after an office or a body ("tại").
+    static let andKey = Tokenizer.wordKey("và")
+    static let atKey = Tokenizer.wordKey("tại")
+
     /// Longest names are this many tokens; a longer run of capitalised words is a headline or
     /// a slogan, not a name.
     static let maximumNameTokens = 4
