@@ -1,6 +1,6 @@
 /// One line the parser took out of the article body, and why: the record behind
 /// `newsctl parse --explain` and behind the counts in ``RemovalCounts``.
-public struct Removal: Sendable, Equatable, Codable {
+public struct Removal: Sendable, Equatable {
     /// Why a line left the body.
     public enum Reason: String, Sendable, Codable, CaseIterable {
         // Dropped as not part of the article:
@@ -41,7 +41,18 @@ public struct Removal: Sendable, Equatable, Codable {
     /// 1-based line number in the normalised text; nil for HTML elements.
     public var line: Int?
     /// The text removed, shortened to ``maximumTextLength`` characters.
-    public var text: String
+    public var text: String {
+        // Shortened when read, not when removed: counting characters walks the line, and only
+        // `newsctl parse --explain` reads removals, while every article makes them (seed 004
+        // drops a whole unrelated story).
+        guard removedText.utf8.count > Self.maximumTextLength,
+            let end = removedText.index(
+                removedText.startIndex, offsetBy: Self.maximumTextLength, limitedBy: removedText.endIndex),
+            end < removedText.endIndex
+        else { return removedText }
+        return String(removedText[..<end]) + "…"
+    }
+    private let removedText: String
 
     /// Removed text is cut to this length: the explanation is for reading, not for recovery.
     public static let maximumTextLength = 160
@@ -50,9 +61,8 @@ public struct Removal: Sendable, Equatable, Codable {
     public init(reason: Reason, line: Int?, text: some StringProtocol) {
         self.reason = reason
         self.line = line
-        // Counting characters walks the whole line; short lines are recognised by their bytes.
-        let isLong = text.utf8.count > Self.maximumTextLength && text.count > Self.maximumTextLength
-        self.text = isLong ? String(text.prefix(Self.maximumTextLength)) + "…" : String(text)
+        // A line's own string: shared, not copied.
+        self.removedText = String(text)
     }
 
     init(_ reason: Reason, _ line: Line) {
