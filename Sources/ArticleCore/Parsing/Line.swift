@@ -41,38 +41,57 @@ struct Line: Sendable, Equatable {
     /// Splits normalised text (see ``TextNormalizer/normalize(_:)``) into its non-blank lines;
     /// indentation is dropped here.
     static func split(normalizedText: String) -> [Line] {
-        var lines: [Line] = []
-        var followsBlankLine = true
-        var number = 0
-        // Normalised text has no whitespace other than spaces and line feeds, so lines are split
-        // and trimmed on bytes.
-        for raw in normalizedText.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            number += 1
-            guard let first = raw.firstIndex(where: { $0 != UInt8(ascii: " ") }),
-                let last = raw.lastIndex(where: { $0 != UInt8(ascii: " ") })
-            else {
-                followsBlankLine = true
-                continue
-            }
-            let trimmed = raw[first...last]
+        var text = normalizedText
+        let spans = text.withUTF8(trimmedLineSpans)
+        let utf8 = normalizedText.utf8
+        return spans.map { span in
+            let start = utf8.index(utf8.startIndex, offsetBy: span.bytes.lowerBound)
+            let end = utf8.index(start, offsetBy: span.bytes.count)
             // Most lines have no run of spaces to collapse; their text and the text as written
             // then share one string.
-            let asWritten = String(Substring(trimmed))
-            let text = hasSpaceRun(trimmed) ? collapsingSpaces(trimmed) : asWritten
-            lines.append(Line(text: text, asWritten: asWritten, number: number, followsBlankLine: followsBlankLine))
-            followsBlankLine = false
+            let asWritten = String(normalizedText[start..<end])
+            let text = span.hasSpaceRun ? collapsingSpaces(Substring(asWritten).utf8) : asWritten
+            return Line(text: text, asWritten: asWritten, number: span.number, followsBlankLine: span.followsBlankLine)
         }
-        return lines
     }
 
-    private static func hasSpaceRun(_ bytes: Substring.UTF8View.SubSequence) -> Bool {
-        var previousWasSpace = false
-        for byte in bytes {
-            let isSpace = byte == UInt8(ascii: " ")
-            if isSpace && previousWasSpace { return true }
-            previousWasSpace = isSpace
+    /// A non-blank line of normalised text, found on its bytes.
+    private struct LineSpan {
+        /// The line without its leading and trailing spaces, as byte offsets.
+        var bytes: Range<Int>
+        var number: Int
+        var followsBlankLine: Bool
+        var hasSpaceRun: Bool
+    }
+
+    /// The non-blank lines of normalised text. Normalised text has no whitespace other than
+    /// spaces and line feeds, so lines are split and trimmed on bytes, in one pass over the
+    /// contiguous buffer (iterating a string's UTF-8 view costs several times more per byte).
+    private static func trimmedLineSpans(_ bytes: UnsafeBufferPointer<UInt8>) -> [LineSpan] {
+        let space = UInt8(ascii: " ")
+        var spans: [LineSpan] = []
+        var followsBlankLine = true
+        var number = 0
+        var lineStart = 0
+        while lineStart <= bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count && bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+            number += 1
+            var first = lineStart
+            while first < lineEnd && bytes[first] == space { first += 1 }
+            if first == lineEnd {
+                followsBlankLine = true
+            } else {
+                var last = lineEnd
+                while bytes[last - 1] == space { last -= 1 }
+                let hasSpaceRun = (first + 1..<last).contains { bytes[$0] == space && bytes[$0 - 1] == space }
+                spans.append(
+                    LineSpan(bytes: first..<last, number: number, followsBlankLine: followsBlankLine, hasSpaceRun: hasSpaceRun))
+                followsBlankLine = false
+            }
+            lineStart = lineEnd + 1
         }
-        return false
+        return spans
     }
 
     /// The bytes as text with each run of spaces collapsed to one; normalised text has no other
