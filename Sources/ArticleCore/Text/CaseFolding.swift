@@ -1,9 +1,9 @@
 /// Lowercases text for comparisons, fast for the letters Vietnamese news is written in.
 ///
 /// `String.lowercased()` consults Unicode's full case mapping for every non-ASCII scalar; it
-/// was the largest single cost of parsing. ASCII, Latin-1, the Vietnamese letters of Latin
-/// Extended-A/B (Ă Đ Ĩ Ũ Ơ Ư) and Latin Extended Additional (Ạ…Ỹ, where each capital is
-/// followed by its small letter) are mapped here; anything else falls back to Unicode's mapping.
+/// was the largest single cost of parsing. ASCII is folded on its bytes; other scalars are
+/// decoded by hand and lowercased through ``VietnameseLetters``' table, the one place that
+/// knows letters. The result is what `String.lowercased()` gives.
 enum CaseFolding {
     static func lowercased(_ text: some StringProtocol) -> String {
         fold(text, quotes: false)
@@ -18,11 +18,22 @@ enum CaseFolding {
     /// Works on UTF-8 bytes: ASCII, most of any Vietnamese text, is folded without decoding,
     /// and other scalars are decoded by hand (the text is valid UTF-8, being a `String`).
     private static func fold(_ text: some StringProtocol, quotes: Bool) -> String {
+        // Over the contiguous bytes when there are (a native string's are): iterating a string's
+        // UTF-8 view costs several times more per byte, and every line is folded.
+        let folded =
+            text.utf8.withContiguousStorageIfAvailable { foldedBytes($0, quotes: quotes) }
+            ?? foldedBytes(text.utf8, quotes: quotes)
+        return String(decoding: folded, as: UTF8.self)
+    }
+
+    private static func foldedBytes(_ bytes: some Collection<UInt8>, quotes: Bool) -> [UInt8] {
+        // A local copy of the table: a static is checked for initialisation at every access.
+        let letters = VietnameseLetters.table
         var output: [UInt8] = []
-        output.reserveCapacity(text.utf8.count)
+        output.reserveCapacity(bytes.count)
         var scalar: UInt32 = 0
         var continuationBytesLeft = 0
-        for byte in text.utf8 {
+        for byte in bytes {
             switch byte {
             case 0x41...0x5A:
                 output.append(byte + 0x20)
@@ -31,23 +42,34 @@ enum CaseFolding {
             case 0x80...0xBF:
                 scalar = scalar << 6 | UInt32(byte & 0x3F)
                 continuationBytesLeft -= 1
-                if continuationBytesLeft == 0 { appendFolded(scalar, quotes: quotes, to: &output) }
+                if continuationBytesLeft == 0 { appendFolded(scalar, quotes: quotes, letters: letters, to: &output) }
             default:
                 // A lead byte: 110xxxxx, 1110xxxx or 11110xxx.
                 continuationBytesLeft = byte >= 0xF0 ? 3 : byte >= 0xE0 ? 2 : 1
                 scalar = UInt32(byte & (0x7F >> (continuationBytesLeft + 1)))
             }
         }
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 
-    private static func appendFolded(_ value: UInt32, quotes: Bool, to output: inout [UInt8]) {
+    private static func appendFolded(
+        _ value: UInt32, quotes: Bool, letters: VietnameseLetters.Table, to output: inout [UInt8]
+    ) {
         if quotes, let folded = foldedPunctuation(value) {
             folded.withUTF8Buffer { output.append(contentsOf: $0) }
-        } else if let lower = lowercase(value) {
-            UTF8Encoding.append(lower, to: &output)
-        } else if let scalar = Unicode.Scalar(value) {
-            output.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+            return
+        }
+        guard let scalar = Unicode.Scalar(value) else { return }
+        switch letters.letter(scalar) {
+        case nil:
+            // Digits, punctuation, spaces and symbols have no case.
+            UTF8Encoding.append(value, to: &output)
+        case let letter?:
+            if let lower = letter.lowercase {
+                UTF8Encoding.append(lower.value, to: &output)
+            } else {
+                output.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+            }
         }
     }
 
@@ -57,20 +79,6 @@ enum CaseFolding {
         case 0x201C, 0x201D, 0x201E, 0xAB, 0xBB, 0x2033: "\""
         case 0x2018, 0x2019, 0x201A, 0x2032: "'"
         case 0x2026: "..."
-        default: nil
-        }
-    }
-
-    /// The small letter of `value`, or nil when this table does not know it.
-    private static func lowercase(_ value: UInt32) -> UInt32? {
-        switch value {
-        case 0xC0...0xDE where value != 0xD7: value + 0x20
-        case 0xDF...0xFF: value
-        case 0x102, 0x110, 0x128, 0x168, 0x1A0, 0x1AF: value + 1
-        case 0x103, 0x111, 0x129, 0x169, 0x1A1, 0x1B0: value
-        // Latin Extended Additional pairs each capital (even) with its small letter (odd), except
-        // U+1E96-U+1E9F, which have no pairs.
-        case 0x1E00...0x1E95, 0x1EA0...0x1EFF: value & ~1 == value ? value + 1 : value
         default: nil
         }
     }

@@ -1,7 +1,9 @@
 import Foundation
 
 /// Case, tone and accent facts about the letters of Vietnamese text, looked up in a table built
-/// once per process instead of asking Unicode properties for every scalar.
+/// once per process instead of asking Unicode properties for every scalar. The one place that
+/// knows letters: the tokenizer's keys, the search folding below and ``CaseFolding``'s
+/// comparison keys all read this table.
 ///
 /// A Vietnamese letter is a base letter, optional vowel modifiers (ă â ê ô ơ ư đ) and at most one
 /// tone mark. Lexicon keys drop the tone from the letter and add it back once per word, so the
@@ -16,6 +18,9 @@ enum VietnameseLetters {
         /// ASCII letter without any mark ("ệ" gives "e", "đ" gives "d"); 0 when there is none.
         var folded: UInt8
         var isUppercase: Bool
+        /// The small letter, tone kept ("Ệ" gives "ệ"); nil when Unicode lowercases the letter
+        /// to more than one scalar ("İ" gives "i" and a combining dot).
+        var lowercase: Unicode.Scalar?
     }
 
     /// Letters from U+00C0 up to the end of Latin Extended-B, and the Vietnamese block.
@@ -34,12 +39,11 @@ enum VietnameseLetters {
             let value = scalar.value
             if value < 0x80 {
                 if value >= 0x61 && value <= 0x7A {
-                    return Letter(toneless: scalar, tone: 0, folded: UInt8(value), isUppercase: false)
+                    return Letter(toneless: scalar, tone: 0, folded: UInt8(value), isUppercase: false, lowercase: scalar)
                 }
                 if value >= 0x41 && value <= 0x5A {
-                    return Letter(
-                        toneless: Unicode.Scalar(UInt8(value + 0x20)), tone: 0, folded: UInt8(value + 0x20),
-                        isUppercase: true)
+                    let lower = Unicode.Scalar(UInt8(value + 0x20))
+                    return Letter(toneless: lower, tone: 0, folded: UInt8(value + 0x20), isUppercase: true, lowercase: lower)
                 }
                 return nil
             }
@@ -70,7 +74,13 @@ enum VietnameseLetters {
         let properties = scalar.properties
         guard properties.isAlphabetic || properties.generalCategory == .nonspacingMark else { return nil }
         let lower = properties.lowercaseMapping.unicodeScalars.first ?? scalar
-        return Letter(toneless: lower, tone: 0, folded: 0, isUppercase: properties.isUppercase)
+        return Letter(
+            toneless: lower, tone: 0, folded: 0, isUppercase: properties.isUppercase, lowercase: singleLowercase(scalar))
+    }
+
+    private static func singleLowercase(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        let mapping = scalar.properties.lowercaseMapping.unicodeScalars
+        return mapping.count == 1 ? mapping.first : nil
     }
 
     fileprivate static func makeLetter(_ value: UInt32) -> Letter? {
@@ -88,13 +98,15 @@ enum VietnameseLetters {
         } else if let base = kept.first, base.isASCII {
             folded = UInt8(base.value)
         }
-        return Letter(toneless: toneless, tone: tone, folded: folded, isUppercase: scalar.properties.isUppercase)
+        return Letter(
+            toneless: toneless, tone: tone, folded: folded, isUppercase: scalar.properties.isUppercase,
+            lowercase: singleLowercase(scalar))
     }
 
     /// Lowercase form of a scalar (any letter, not only Vietnamese ones).
     static func lowercase(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         guard let letter = letter(scalar), letter.isUppercase else { return scalar }
-        return scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar
+        return letter.lowercase ?? scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar
     }
 
     /// Uppercase form of a scalar.
