@@ -49,7 +49,7 @@ struct EnrichmentExplainer {
             explanations.append(
                 EnrichmentExplanation(
                     field: "quotes", text: "\(finding.quote.speaker ?? "?"): \(words) …", rule: finding.rule,
-                    evidence: [], location: location(finding.segment)))
+                    evidence: evidence(finding.evidence), location: location(finding.segment)))
         }
         if let story {
             explanations.append(

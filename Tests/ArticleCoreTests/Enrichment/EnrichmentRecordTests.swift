@@ -62,4 +62,38 @@ import Testing
         // Explaining changes nothing in the record.
         #expect(try ArticleProcessor().process(raw, provenance: provenance) == article)
     }
+
+    /// Dates name their rule (their words are the date grammar's, not a lexicon's); quotes name
+    /// their rule and the speech verb's lexicon line.
+    @Test func everyDateAndQuoteIsExplained() throws {
+        var datesSeen = 0
+        var quotesSeen = 0
+        for name in RepositoryFixtures.seedNames {
+            let raw = RawArticle.fromBytes(
+                try RepositoryFixtures.seedBytes(name), source: name, contentType: "text/plain",
+                receivedAt: Date(timeIntervalSince1970: 0))
+            let provenance = Provenance(
+                enricherVersion: "test", topic: nil, partition: nil, offset: nil,
+                processedAt: Date(timeIntervalSince1970: 0))
+            let explained = try ArticleProcessor().explain(raw, provenance: provenance)
+            let explanations = explained.enrichment
+            for date in explained.article.dates ?? [] {
+                datesSeen += 1
+                #expect(
+                    explanations.contains { $0.field == "dates" && $0.text.hasPrefix("\(date.text) → \(date.iso)") },
+                    "\(name): \(date.text)")
+            }
+            let quotes = explained.article.quotes ?? []
+            quotesSeen += quotes.count
+            let quoteExplanations = explanations.filter { $0.field == "quotes" }
+            #expect(quoteExplanations.count == quotes.count, "\(name)")
+            for explanation in quoteExplanations {
+                #expect([.quotedSpeech, .reportedSpeech].contains(explanation.rule))
+                #expect(
+                    explanation.evidence.count == 1 && explanation.evidence[0].hasPrefix("speech.txt:"),
+                    "\(name): \(explanation)")
+            }
+        }
+        #expect(datesSeen > 0 && quotesSeen > 0)
+    }
 }

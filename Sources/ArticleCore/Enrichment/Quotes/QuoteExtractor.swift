@@ -26,6 +26,8 @@ struct QuoteExtractor {
         var segment: Int
         var range: Range<Int>
         var rule: RecognitionRule
+        /// The speech verb's lexicon entry, for `--explain`.
+        var evidence: [Int32]
     }
 
     func quotes(in segment: TextSegment, index segmentIndex: Int) -> [Finding] {
@@ -83,7 +85,8 @@ struct QuoteExtractor {
             findings.append(
                 Finding(
                     quote: Quote(text: text, speaker: speaker, kind: isDirect ? .direct : .reported),
-                    segment: segmentIndex, range: content, rule: isDirect ? .quotedSpeech : .reportedSpeech))
+                    segment: segmentIndex, range: content, rule: isDirect ? .quotedSpeech : .reportedSpeech,
+                    evidence: [cue.entry]))
             if let speaker { lastSpeaker = speaker }
             index = content.upperBound
         }
@@ -104,8 +107,8 @@ struct QuoteExtractor {
         var verb = quoted.upperBound + 1
         while verb < tokens.count, !tokens[verb].isClauseBreak {
             if tokens[verb].isLowercaseWord,
-                grammar.longest(.speech, at: verb, accept: { !$0.contains(.auxiliary) && !$0.contains(.connective) })
-                    != nil
+                let cue = grammar.longest(
+                    .speech, at: verb, accept: { !$0.contains(.auxiliary) && !$0.contains(.connective) })
             {
                 guard
                     let speaker = speaker(
@@ -116,7 +119,7 @@ struct QuoteExtractor {
                 return (
                     Finding(
                         quote: Quote(text: text, speaker: speaker, kind: .direct), segment: segmentIndex,
-                        range: quoted, rule: .quotedSpeech),
+                        range: quoted, rule: .quotedSpeech, evidence: [cue.entry]),
                     verb
                 )
             }
