@@ -66,4 +66,42 @@ import Testing
         #expect(small.problems.isEmpty, "\(small.problems)")
         #expect(entities(text, lexicons: small).organizations.map(\.name) == ["Acme"])
     }
+
+    @Test func aNameBeforeAPlayersActionIsAPerson() {
+        let found = entities("Phút 25, Tiến Linh mở tỷ số, trước khi Messi đã lập cú đúp và Rimario ghi bàn.")
+        #expect(Set(found.persons.map(\.name)) == ["Tiến Linh", "Messi", "Rimario"])
+    }
+
+    @Test func aPronounOrATeamsCityBeforeAnActionIsNoPerson() {
+        let found = entities("Họ ghi bàn ở phút cuối. Hà Nội mở tỷ số nhờ Hải Phòng phòng ngự kém.")
+        #expect(found.persons.isEmpty, "\(found.persons.map(\.name))")
+        #expect(Set(found.locations.map(\.name)) == ["Hà Nội", "Hải Phòng"])
+    }
+
+    @Test func aRoleNounNamesThePlayerAndKeepsACountry() {
+        let found = entities("Ngoại binh Rimario và tiền đạo Quang Hải tập riêng, còn vận động viên Kenya về nhất.")
+        #expect(Set(found.persons.map(\.name)) == ["Rimario", "Quang Hải"])
+        #expect(found.persons.flatMap(\.titles).isEmpty)
+        #expect(found.locations.map(\.name) == ["Kenya"])
+    }
+
+    @Test func namesAroundAResultAndAScoreAreTeams() {
+        let found = entities(
+            "Messi giúp Inter Miami thắng Orlando City 3-1, còn Thép Xanh Nam Định chiến thắng 2-0 trước Becamex Bình Dương.")
+        #expect(
+            Set(found.organizations.map(\.name)).isSuperset(of: ["Inter Miami", "Orlando City", "Becamex Bình Dương"]),
+            "\(found.organizations.map(\.name))")
+    }
+
+    @Test func placesAroundAResultStayPlacesAndResultWordsStayInNames() {
+        let found = entities("Đội tuyển Việt Nam thắng Thái Lan 2-1. Đảng Cộng hòa thắng lớn ở bang Texas.")
+        #expect(Set(found.locations.map(\.name)) == ["Việt Nam", "Thái Lan", "Texas"])
+        #expect(found.organizations.map(\.name) == ["Đảng Cộng hòa"])
+    }
+
+    @Test func aPlaceAndAClubCodeAreTheClub() {
+        let found = entities("Sau khi Văn Toàn vào sân thay người, Hà Nội FC chơi khởi sắc hơn.")
+        #expect(found.organizations.map(\.name) == ["Hà Nội FC"])
+        #expect(found.persons.map(\.name) == ["Văn Toàn"])
+    }
 }

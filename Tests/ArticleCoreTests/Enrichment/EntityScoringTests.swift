@@ -73,7 +73,7 @@ import Testing
     static let minimumExactF1: [String: Double] = [
         "accidents": 1.0, "courts": 0.98, "crime": 1.0, "economy": 0.95, "education": 1.0, "entertainment": 0.91,
         "health": 1.0, "labour": 1.0, "local": 0.96, "military": 0.94, "politics": 1.0, "religion": 1.0, "science": 0.94,
-        "sport": 0.84, "tech": 0.95, "travel": 0.96, "weather": 1.0, "world": 0.95,
+        "sport": 0.95, "tech": 0.95, "travel": 0.96, "weather": 1.0, "world": 0.95,
     ]
 
     @Test func everyBeatScoresAtLeastItsCommittedF1() throws {

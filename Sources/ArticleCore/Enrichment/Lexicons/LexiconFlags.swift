@@ -53,6 +53,16 @@ struct LexiconFlags: OptionSet, Sendable {
     static let houseNumber = LexiconFlags(rawValue: 1 << 22)
     /// An organisation head that says what kind of company follows ("Tập đoàn", "Công ty").
     static let company = LexiconFlags(rawValue: 1 << 23)
+    /// A noun for what a person does, written before the name like a form of address ("tiền đạo
+    /// Quang Hải", "ngoại binh Rimario"). A one-word country after it is the person's country
+    /// ("vận động viên Kenya"), not a given name.
+    static let role = LexiconFlags(rawValue: 1 << 24)
+    /// A verb only a person does ("ghi bàn", "lập cú đúp"): a name no rule knows right before it
+    /// is a person's.
+    static let action = LexiconFlags(rawValue: 1 << 25)
+    /// A verb that reports a match's result ("thắng", "cầm hòa"): with a score, the names
+    /// around it are teams.
+    static let result = LexiconFlags(rawValue: 1 << 26)
 
     static let names: [String: LexiconFlags] = [
         "needs-complement": .needsComplement, "ministry": .ministry, "posting": .posting, "prefix": .prefix,
@@ -61,6 +71,7 @@ struct LexiconFlags: OptionSet, Sendable {
         "document": .document,
         "ethnic-marker": .ethnicMarker, "credit": .credit, "pronoun": .pronoun, "auxiliary": .auxiliary,
         "connective": .connective, "lowercase": .lowercase, "inside": .inside, "numbered": .numbered,
-        "house-number": .houseNumber, "company": .company,
+        "house-number": .houseNumber, "company": .company, "role": .role, "action": .action,
+        "result": .result,
     ]
 }

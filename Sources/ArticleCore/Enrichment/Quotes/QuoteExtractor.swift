@@ -17,6 +17,11 @@ struct QuoteExtractor {
     /// A subject phrase taken as a speaker ("Đảng ta") is at most this many words.
     static let maximumSubjectWords = 4
 
+    /// A speech.txt entry that introduces speech: not a word around the verb, not an action.
+    private static func isSpeechVerb(_ flags: LexiconFlags) -> Bool {
+        flags.isDisjoint(with: [.auxiliary, .connective, .action])
+    }
+
     private static let thatWords = KeySet(words: ["rằng", "là"])
     private static let openingQuotes: Set<Unicode.Scalar> = ["“", "\"", "«"]
     private static let closingQuotes: Set<Unicode.Scalar> = ["”", "\"", "»"]
@@ -48,7 +53,7 @@ struct QuoteExtractor {
             }
             guard tokens[index].isLowercaseWord, !attributedVerbs.contains(index),
                 let cue = grammar.longest(
-                    .speech, at: index, accept: { !$0.contains(.auxiliary) && !$0.contains(.connective) })
+                    .speech, at: index, accept: Self.isSpeechVerb)
             else {
                 index += 1
                 continue
@@ -108,7 +113,7 @@ struct QuoteExtractor {
         while verb < tokens.count, !tokens[verb].isClauseBreak {
             if tokens[verb].isLowercaseWord,
                 let cue = grammar.longest(
-                    .speech, at: verb, accept: { !$0.contains(.auxiliary) && !$0.contains(.connective) })
+                    .speech, at: verb, accept: Self.isSpeechVerb)
             {
                 guard
                     let speaker = speaker(

@@ -18,7 +18,9 @@
 /// 7. a title, with the name after it, or given to the person before it, or to a list;
 /// 8. an organisation; 9. a place (and the places listed after it); 10. a form of address and
 ///    the name after it; 11. a surname and given names;
-/// 12. otherwise an unknown capitalised word, kept to find names the article repeats.
+/// 12. otherwise a name no rule knows: a person's before a verb only a person does ("Quang Hải
+///     mở tỷ số"), a team's around a result and a score ("Inter Miami thắng Orlando City 3-1"),
+///     or else an unknown capitalised word, kept to find names the article repeats.
 struct EntityScanner {
     let grammar: SegmentGrammar
     let segmentIndex: Int
@@ -65,7 +67,7 @@ struct EntityScanner {
             }
             // A word that starts no lexicon entry starts nothing but, capitalised, an unknown name.
             if !segment.lattice.hasMatches(at: index) && !(lastPersonEnd >= index - 1 && lastPerson != nil) {
-                index = skipUnclaimedWord(at: index, into: &result)
+                index = skipUnclaimed(at: index)
                 continue
             }
 
@@ -195,7 +197,9 @@ struct EntityScanner {
                     index = name.range.upperBound
                     continue
                 }
-                if let name = grammar.nameAfterHonorific(at: after) {
+                if let name = grammar.nameAfterHonorific(
+                    at: after, isRole: grammar.entry(honorific).flags.contains(.role))
+                {
                     if name.count >= 2 {
                         addPerson(name, rule: .honorificThenName, evidence: [honorific.entry], titles: [])
                     } else {
@@ -223,9 +227,23 @@ struct EntityScanner {
                 continue
             }
 
-            index = skipUnclaimedWord(at: index, into: &result)
+            index = skipUnclaimed(at: index)
         }
         return result
+
+        /// A word no rule claimed: the start of a player's name before an action or of a team's
+        /// in a result, or else ``skipUnclaimedWord(at:into:)``.
+        func skipUnclaimed(at index: Int) -> Int {
+            if let name = grammar.nameBeforeAction(at: index) {
+                addPerson(name.range, rule: .nameBeforeAction, evidence: [name.verb], titles: [])
+                return name.range.upperBound
+            }
+            if let team = grammar.teamInResult(at: index) {
+                addNested(organizations: [team], places: [], to: &result)
+                return team.range.upperBound
+            }
+            return skipUnclaimedWord(at: index, into: &result)
+        }
     }
 
     /// Moves past a word no rule claimed; returns the index after it. A capitalised one is a

@@ -7,6 +7,9 @@ public enum RecognitionRule: String, Sendable, Codable, CaseIterable {
     case surnameThenGivenNames = "surname-then-given-names"
     /// A person: a form of address from honorifics.txt is followed by capitalised words.
     case honorificThenName = "honorific-then-name"
+    /// A person: a name no other rule knows, before a verb only a person does ([action] in
+    /// speech.txt): "Quang Hải mở tỷ số".
+    case nameBeforeAction = "name-before-action"
     /// A person: the same words were recognised as a person elsewhere in the article.
     case repeatedName = "repeated-name"
     /// A person or agency: named in a photo credit ("Ảnh: …").
@@ -22,8 +25,11 @@ public enum RecognitionRule: String, Sendable, Codable, CaseIterable {
     case knownOrganization = "known-organization"
     /// An organisation: a head word from organization-heads.txt and its capitalised name.
     case organizationHead = "organization-head"
+    /// An organisation: a team named around a result verb and a score ("Inter Miami thắng
+    /// Orlando City 3-1").
+    case teamInResult = "team-in-result"
     /// An organisation: an acronym or a team's age group and the place it belongs to ("CDC Nghệ
-    /// An", "U23 Malaysia").
+    /// An", "U23 Malaysia"), or a place and a club's code ("Hà Nội FC").
     case codeAndPlace = "code-and-place"
     /// An organisation: foreign words ending with a company word ("Vietnam Investments Group").
     case foreignCompany = "foreign-company"

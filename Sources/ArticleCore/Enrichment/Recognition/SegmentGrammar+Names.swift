@@ -63,20 +63,43 @@ extension SegmentGrammar {
     private static let ageKey = Tokenizer.wordKey("tuổi")
 
     /// Capitalised words after a form of address: "ông Nguyễn Văn Mạnh", "ông Biden". A
-    /// one-word country there is a given name ("anh Đức", "chị Mỹ"), not the country.
-    func nameAfterHonorific(at index: Int) -> Range<Int>? {
+    /// one-word country there is a given name ("anh Đức", "chị Mỹ"), not the country, except
+    /// after a [role] noun ("vận động viên Kenya").
+    func nameAfterHonorific(at index: Int, isRole: Bool = false) -> Range<Int>? {
         guard !segment.isShouting, let first = token(index), first.casing == .capitalized,
-            place(at: index).map({ $0.range.count == 1 && $0.rule == .knownPlace }) ?? true,
+            place(at: index).map({ !isRole && $0.range.count == 1 && $0.rule == .knownPlace }) ?? true,
             longest(.nonEntity, at: index) == nil, !startsOtherPhrase(at: index)
         else { return nil }
         let (end, words) = nameRun(from: index, allowParticles: true)
         return (1...Self.maximumNameTokens).contains(words) ? index..<end : nil
     }
 
+    /// A name no other rule knows, right before a verb only a person does, perhaps after
+    /// auxiliaries ("Quang Hải mở tỷ số", "Văn Quyết đã ghi bàn", "Messi lập cú đúp"): sports
+    /// pages name players by given name alone, and foreigners by one name. No word of it may be
+    /// a place, so a team named after its city ("Hà Nội ghi bàn") stays the place.
+    func nameBeforeAction(at index: Int) -> (range: Range<Int>, verb: Int32)? {
+        guard !segment.isShouting, let first = token(index), first.casing == .capitalized,
+            longest(.nonEntity, at: index) == nil, !startsOtherPhrase(at: index)
+        else { return nil }
+        let (end, words) = nameRun(from: index, allowParticles: true)
+        guard (1...Self.maximumNameTokens).contains(words), (index..<end).allSatisfy({ place(at: $0) == nil }) else {
+            return nil
+        }
+        // "Họ ghi bàn": a pronoun opening the sentence is no name.
+        if words == 1 && lexicons.isStopword(first.word) { return nil }
+        var verb = end
+        while let auxiliary = longest(.speech, at: verb, accept: { $0.contains(.auxiliary) }) {
+            verb += Int(auxiliary.length)
+        }
+        guard let action = longest(.speech, at: verb, accept: { $0.contains(.action) }) else { return nil }
+        return (index..<end, action.entry)
+    }
+
     /// The end of a run of capitalised words from `start`, stopping at a title, an organisation,
     /// an event or a form of address, and how many words it has (particles and hyphenated parts
     /// such as "Jae-yong" do not count). Counting stops one past ``maximumNameTokens``.
-    private func nameRun(from start: Int, allowParticles: Bool) -> (end: Int, words: Int) {
+    func nameRun(from start: Int, allowParticles: Bool) -> (end: Int, words: Int) {
         var end = start
         var words = 0
         while let current = token(end) {

@@ -46,7 +46,7 @@ extension SegmentGrammar {
         if segment.isShouting { return known }
         guard let headed = headedOrganization(at: index, context: context, depth: depth),
             headed.range.upperBound > known?.range.upperBound ?? index
-        else { return known ?? codeAndPlace(at: index) ?? foreignCompany(at: index) }
+        else { return known ?? codeAndPlace(at: index) ?? placeAndClubCode(at: index) ?? foreignCompany(at: index) }
         // "Hội An", "Trường Sa": a place whose first word is also an organisation head.
         if let place = longest(.place, at: index), Int(place.length) >= headed.range.count { return known }
         return headed
@@ -77,6 +77,77 @@ extension SegmentGrammar {
         return OrganizationSpan(
             range: range, key: segment.key(range), isReportable: true, rule: .codeAndPlace, evidence: place.evidence,
             places: [place])
+    }
+
+    /// Codes written after a club's home to name the club ("Hà Nội FC", "Sông Lam Nghệ An SC").
+    private static let clubCodes = KeySet(words: ["fc", "sc"])
+
+    /// "Hà Nội FC", "Hải Phòng FC": a known place and the code that makes it a club.
+    private func placeAndClubCode(at index: Int) -> OrganizationSpan? {
+        guard let place = place(at: index, inTitle: true), place.rule == .knownPlace,
+            let code = token(place.range.upperBound), code.casing == .allCaps, code.spaceBefore,
+            Self.clubCodes.contains(code.key)
+        else { return nil }
+        let range = index..<place.range.upperBound + 1
+        return OrganizationSpan(
+            range: range, key: segment.key(range), isReportable: true, rule: .codeAndPlace, evidence: place.evidence,
+            places: [place])
+    }
+
+    /// A team named in a match result, in words no rule knows: before a result verb whose
+    /// opponent the score follows ("Inter Miami thắng Orlando City 3-1"), as that opponent, or
+    /// after the score and "trước" ("chiến thắng 2-0 trước Becamex Bình Dương"). A place alone
+    /// stays a place ("Việt Nam thắng Thái Lan 2-1"): which of the two it means is the reader's.
+    func teamInResult(at index: Int) -> OrganizationSpan? {
+        guard !segment.isShouting, let first = token(index), first.isCapitalized, first.spaceBefore || index == 0,
+            longest(.nonEntity, at: index) == nil, !startsOtherPhrase(at: index)
+        else { return nil }
+        let (end, words) = nameRun(from: index, allowParticles: false)
+        guard (1...Self.maximumNameTokens).contains(words), place(at: index)?.range.upperBound != end else { return nil }
+        let isOpponent =
+            (resultVerb(endingAt: index) && scoreEnd(at: end) != nil)
+            || (segment.isWord(Self.beforeKey, at: index - 1) && index >= 4 && scoreEnd(at: index - 4) == index - 1)
+        guard isOpponent || isWinner(before: end) else { return nil }
+        let range = index..<end
+        var places: [PlaceSpan] = []
+        var position = index
+        while position < end {
+            if let place = place(at: position, inTitle: true), place.range.upperBound <= end {
+                places.append(place)
+                position = place.range.upperBound
+            } else {
+                position += 1
+            }
+        }
+        return OrganizationSpan(
+            range: range, key: segment.key(range), isReportable: true, rule: .teamInResult, evidence: [],
+            places: places)
+    }
+
+    private static let beforeKey = Tokenizer.wordKey("trước")
+
+    /// A result verb at `index` whose opponent, capitalised, the score follows.
+    private func isWinner(before index: Int) -> Bool {
+        guard let verb = longest(.speech, at: index, accept: { $0.contains(.result) }) else { return false }
+        let opponent = index + Int(verb.length)
+        guard token(opponent)?.isCapitalized == true else { return false }
+        let (end, _) = nameRun(from: opponent, allowParticles: false)
+        return scoreEnd(at: end) != nil
+    }
+
+    private func resultVerb(endingAt index: Int) -> Bool {
+        (1...3).contains { length in
+            index >= length
+                && longest(.speech, at: index - length, accept: { $0.contains(.result) }).map { Int($0.length) } == length
+        }
+    }
+
+    /// The end of a score ("3-1") at `index`, or nil.
+    private func scoreEnd(at index: Int) -> Int? {
+        guard index >= 0, token(index)?.kind == .number, segment.isMark("-", at: index + 1),
+            let second = token(index + 2), second.kind == .number, !tokens[index + 1].spaceBefore, !second.spaceBefore
+        else { return nil }
+        return index + 3
     }
 
     /// English words that end a company's name and say what it is.

@@ -48,7 +48,8 @@ struct SegmentGrammar {
     /// A function word, speech verb or similar lowercase word that ends a name.
     func isStopword(at index: Int) -> Bool {
         guard let token = token(index) else { return false }
-        return lexicons.isStopword(token.word) || longest(.speech, at: index) != nil
+        // Result verbs are also name words ("Đảng Cộng hòa", "Hòa Bình").
+        return lexicons.isStopword(token.word) || longest(.speech, at: index, accept: { !$0.contains(.result) }) != nil
     }
 
     /// Whether something other than a plain name word starts at `index`: a title, an
