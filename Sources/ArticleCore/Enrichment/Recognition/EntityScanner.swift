@@ -35,6 +35,10 @@ struct EntityScanner {
         // The person whose name ends at `lastPersonEnd`, for "Name, Title".
         var lastPerson: Int?
         var lastPersonEnd = -1
+        // Most segments hold no player's action and no result: their unclaimed words skip both
+        // rules at once.
+        let mayNamePlayers = segment.lattice.flagsFound.contains(.action)
+        let mayNameTeams = segment.lattice.flagsFound.contains(.result)
 
         func addPerson(_ range: Range<Int>, rule: RecognitionRule, evidence: [Int32], titles: [TitleMention]) {
             result.mentions.append(
@@ -234,11 +238,11 @@ struct EntityScanner {
         /// A word no rule claimed: the start of a player's name before an action or of a team's
         /// in a result, or else ``skipUnclaimedWord(at:into:)``.
         func skipUnclaimed(at index: Int) -> Int {
-            if let name = grammar.nameBeforeAction(at: index) {
+            if mayNamePlayers, let name = grammar.nameBeforeAction(at: index) {
                 addPerson(name.range, rule: .nameBeforeAction, evidence: [name.verb], titles: [])
                 return name.range.upperBound
             }
-            if let team = grammar.teamInResult(at: index) {
+            if mayNameTeams, let team = grammar.teamInResult(at: index) {
                 addNested(organizations: [team], places: [], to: &result)
                 return team.range.upperBound
             }

@@ -79,20 +79,19 @@ extension SegmentGrammar {
     /// pages name players by given name alone, and foreigners by one name. No word of it may be
     /// a place, so a team named after its city ("Hà Nội ghi bàn") stays the place.
     func nameBeforeAction(at index: Int) -> (range: Range<Int>, verb: Int32)? {
-        guard !segment.isShouting, let first = token(index), first.casing == .capitalized,
-            longest(.nonEntity, at: index) == nil, !startsOtherPhrase(at: index)
-        else { return nil }
+        guard !segment.isShouting, let first = token(index), first.casing == .capitalized else { return nil }
         let (end, words) = nameRun(from: index, allowParticles: true)
-        guard (1...Self.maximumNameTokens).contains(words), (index..<end).allSatisfy({ place(at: $0) == nil }) else {
-            return nil
-        }
-        // "Họ ghi bàn": a pronoun opening the sentence is no name.
-        if words == 1 && lexicons.isStopword(first.word) { return nil }
         var verb = end
         while let auxiliary = longest(.speech, at: verb, accept: { $0.contains(.auxiliary) }) {
             verb += Int(auxiliary.length)
         }
-        guard let action = longest(.speech, at: verb, accept: { $0.contains(.action) }) else { return nil }
+        // The verb first: most capitalised words are followed by none, and the rest costs more.
+        guard let action = longest(.speech, at: verb, accept: { $0.contains(.action) }),
+            (1...Self.maximumNameTokens).contains(words), longest(.nonEntity, at: index) == nil,
+            !startsOtherPhrase(at: index), (index..<end).allSatisfy({ place(at: $0) == nil }),
+            // "Họ ghi bàn": a pronoun opening the sentence is no name.
+            words > 1 || !lexicons.isStopword(first.word)
+        else { return nil }
         return (index..<end, action.entry)
     }
 

@@ -99,15 +99,17 @@ extension SegmentGrammar {
     /// after the score and "trước" ("chiến thắng 2-0 trước Becamex Bình Dương"). A place alone
     /// stays a place ("Việt Nam thắng Thái Lan 2-1"): which of the two it means is the reader's.
     func teamInResult(at index: Int) -> OrganizationSpan? {
-        guard !segment.isShouting, let first = token(index), first.isCapitalized, first.spaceBefore || index == 0,
-            longest(.nonEntity, at: index) == nil, !startsOtherPhrase(at: index)
+        guard !segment.isShouting, let first = token(index), first.isCapitalized, first.spaceBefore || index == 0
         else { return nil }
         let (end, words) = nameRun(from: index, allowParticles: false)
-        guard (1...Self.maximumNameTokens).contains(words), place(at: index)?.range.upperBound != end else { return nil }
+        // The result and the score first: most capitalised words have neither around them.
         let isOpponent =
-            (resultVerb(endingAt: index) && scoreEnd(at: end) != nil)
-            || (segment.isWord(Self.beforeKey, at: index - 1) && index >= 4 && scoreEnd(at: index - 4) == index - 1)
-        guard isOpponent || isWinner(before: end) else { return nil }
+            (scoreEnd(at: end) != nil && resultVerb(endingAt: index))
+            || (index >= 4 && scoreEnd(at: index - 4) == index - 1 && segment.isWord(Self.beforeKey, at: index - 1))
+        guard isOpponent || isWinner(before: end), (1...Self.maximumNameTokens).contains(words),
+            longest(.nonEntity, at: index) == nil, !startsOtherPhrase(at: index),
+            place(at: index)?.range.upperBound != end
+        else { return nil }
         let range = index..<end
         var places: [PlaceSpan] = []
         var position = index

@@ -5,6 +5,9 @@ struct PhraseLattice: Sendable {
     private var matches: [PhraseIndex.Match]
     /// The lexicons' ``Lexicons/EntryInfo``, by entry.
     private let info: [Lexicons.EntryInfo]
+    /// Every flag of an entry found anywhere in the segment: a rule that needs an entry with
+    /// a flag ("ghi bàn" [action]) skips segments without one at once.
+    let flagsFound: LexiconFlags
 
     init(tokens: [Token], lexicons: Lexicons) {
         self.info = lexicons.info
@@ -19,6 +22,7 @@ struct PhraseLattice: Sendable {
         starts.append(Int32(matches.count))
         self.starts = starts
         self.matches = matches
+        self.flagsFound = matches.reduce(into: []) { $0.formUnion(lexicons.info[Int($1.entry)].flags) }
     }
 
     /// The longest entry of a category starting at `index` whose flags satisfy `accept`, or nil.
