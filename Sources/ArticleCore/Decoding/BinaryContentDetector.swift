@@ -23,12 +23,12 @@ enum BinaryContentDetector {
     private static func countNULAndControlBytes(_ bytes: some Sequence<UInt8>) -> (nul: Int, control: Int) {
         var nulCount = 0
         var controlCount = 0
-        for byte in bytes {
+        // One comparison for the bytes of text, which are nearly all of them.
+        for byte in bytes where byte < 0x20 || byte == 0x7F {
             switch byte {
             case 0x00: nulCount += 1
             case 0x09, 0x0A, 0x0C, 0x0D: continue
-            case 0x01..<0x20, 0x7F: controlCount += 1
-            default: continue
+            default: controlCount += 1
             }
         }
         return (nulCount, controlCount)
@@ -36,6 +36,7 @@ enum BinaryContentDetector {
 
     /// Control characters are single bytes in UTF-8, so text is checked on its bytes.
     static func problem(inText text: String) -> String? {
-        problem(inBytes: text.utf8)
+        var text = text
+        return text.withUTF8 { problem(inBytes: $0) }
     }
 }
