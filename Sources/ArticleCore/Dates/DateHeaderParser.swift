@@ -11,17 +11,18 @@ enum DateHeaderParser {
     static let maximumLength = 80
 
     /// Words a date header may contain besides numbers and month names.
-    private static let vocabulary: Set<String> = [
-        // weekdays: "thứ hai" ... "thứ bảy", "thứ 2" ... "thứ 7", "chủ nhật", "CN", "T2" ... "T7"
-        "thứ", "hai", "ba", "tư", "năm", "sáu", "bảy", "chủ", "nhật", "cn", "t",
-        "ngày", "tháng", "lúc", "vào",
+    private static let vocabulary = Set(DateWords.timesOfDay + [DateWords.day, DateWords.month, DateWords.year]).union([
+        // weekdays: "thứ hai" ... "thứ bảy" ("năm" is the year's word), "thứ 2" ... "thứ 7", "chủ nhật", "CN",
+        // "T2" ... "T7"
+        "thứ", "hai", "ba", "tư", "sáu", "bảy", "chủ", "nhật", "cn", "t",
+        "lúc", "vào",
         // "Cập nhật", "Đăng lúc", "Ngày đăng", "Thời gian đăng", "Xuất bản", "Gửi lúc"
         "cập", "đăng", "thời", "gian", "xuất", "bản", "gửi", "giờ", "hà", "nội", "việt", "nam",
-        "gmt", "utc", "ict", "am", "pm", "sa", "ch", "sáng", "chiều", "tối", "trưa", "h",
+        "gmt", "utc", "ict", "am", "pm", "sa", "ch", "h",
         "published", "updated", "update", "posted", "on", "at",
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         "mon", "tue", "wed", "thu", "fri", "sat", "sun",
-    ]
+    ])
 
     private static let englishMonths: [String: Int] = [
         "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,

@@ -11,8 +11,7 @@ enum DatelineDetector {
         "đầu giờ chiều ngày", "đầu giờ chiều", "cuối giờ chiều ngày", "cuối giờ chiều", "chiều tối ngày",
         "chiều tối", "sáng ngày", "chiều ngày", "tối ngày", "trưa ngày", "đêm ngày", "khuya ngày",
         "sáng nay", "chiều nay", "tối nay", "trưa nay", "đêm qua", "tối qua", "hôm nay", "hôm qua",
-        "sáng", "chiều", "tối", "trưa", "đêm", "khuya", "ngày",
-    ]
+    ] + DateWords.timesOfDay + [DateWords.day]
     /// Each opener followed by a space, as bytes: comparing bytes spares a grapheme-breaking
     /// pass per opener.
     private static let openerPrefixes: [(opener: String, bytes: [UInt8])] = openers.map { ($0, Array(($0 + " ").utf8)) }
@@ -115,21 +114,12 @@ enum DatelineDetector {
                 text: found.text, date: VietnamTime.isoDate(year: year, month: day.month, day: day.day),
                 yearInferred: false, place: found.place)
         }
-        let inferred = published.flatMap { inferYear(month: day.month, day: day.day, published: $0) }
+        let inferred = published.flatMap { CalendarDate.yearOfDateline(month: day.month, day: day.day, published: $0) }
         return Dateline(
             text: found.text, date: inferred.flatMap { VietnamTime.isoDate(year: $0, month: day.month, day: day.day) },
             yearInferred: inferred != nil, place: found.place)
     }
 
-    /// The publication year, or the year before when the day would fall more than a day after
-    /// publication (a report published on 2 January about 30 December).
-    static func inferYear(month: Int, day: Int, published: String) -> Int? {
-        let parts = published.prefix(10).split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else { return nil }
-        let (year, publishedMonth, publishedDay) = (parts[0], parts[1], parts[2])
-        let isAfterPublication = month > publishedMonth || (month == publishedMonth && day > publishedDay + 1)
-        return isAfterPublication ? year - 1 : year
-    }
 }
 
 /// A day and month, with the year when written: "19/12", "14-12", "20/12/2013", "19.12".

@@ -2,10 +2,12 @@
 /// saving), which Vietnamese sites print without saying so.
 enum VietnamTime {
     static let offsetMinutes = 7 * 60
+    /// Years a date in the news may have; other numbers are not years.
+    static let plausibleYears = 1900...2100
 
     /// `yyyy-MM-dd`, or nil when the date does not exist (31/02) or the year is implausible for news.
     static func isoDate(year: Int, month: Int, day: Int) -> String? {
-        guard (1900...2100).contains(year), (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day)
+        guard plausibleYears.contains(year), (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day)
         else { return nil }
         return "\(year)-\(twoDigits(month))-\(twoDigits(day))"
     }

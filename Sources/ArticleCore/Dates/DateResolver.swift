@@ -44,7 +44,8 @@ struct DateResolver {
     }
 
     /// The year, around the anchor's, that puts the day nearest the anchor: 19/12 written on
-    /// 21/12/2023 is 2023-12-19; 28/12 written on 2/1/2024 is 2023-12-28.
+    /// 21/12/2023 is 2023-12-19; 28/12 written on 2/1/2024 is 2023-12-28. (A dateline's year is
+    /// never after publication: ``CalendarDate/yearOfDateline(month:day:published:)``.)
     private func inferredYear(month: Int, day: Int?) -> Int? {
         guard let anchor else { return nil }
         guard anchor.month != nil else { return anchor.year }

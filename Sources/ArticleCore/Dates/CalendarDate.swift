@@ -26,6 +26,18 @@ struct CalendarDate: Sendable, Equatable, Comparable {
         (1...12).contains(month) && (1...VietnamTime.daysIn(month: month, year: year)).contains(day)
     }
 
+    /// The year of a dateline's day and month (`published` is ISO 8601): the publication's, or
+    /// the year before when the day would fall more than a day after publication (a report
+    /// published on 2 January about 30 December). A dateline never lies ahead; dates in the body
+    /// may, and ``DateResolver`` takes the nearest year for them instead.
+    static func yearOfDateline(month: Int, day: Int, published: String) -> Int? {
+        guard let published = CalendarDate(iso: published), let publishedMonth = published.month,
+            let publishedDay = published.day
+        else { return nil }
+        let isAfterPublication = month > publishedMonth || (month == publishedMonth && day > publishedDay + 1)
+        return isAfterPublication ? published.year - 1 : published.year
+    }
+
     /// Parses the start of an ISO 8601 date or date-time ("2023-12-21T10:06:00+07:00").
     init?(iso: String) {
         let parts = iso.prefix(10).split(separator: "-").compactMap { Int($0) }

@@ -7,12 +7,12 @@
 /// (horizons such as "đến năm 2030" and spans excluded). Works on tokens, not regular
 /// expressions: a date is a few numbers and separators glued together.
 struct DateRecognizer {
-    private static let dayWord = Tokenizer.wordKey("ngày")
-    private static let monthWord = Tokenizer.wordKey("tháng")
-    private static let yearWord = Tokenizer.wordKey("năm")
+    private static let dayWord = Tokenizer.wordKey(DateWords.day)
+    private static let monthWord = Tokenizer.wordKey(DateWords.month)
+    private static let yearWord = Tokenizer.wordKey(DateWords.year)
     private static let andWord = Tokenizer.wordKey("và")
     /// Time-of-day words written before a date, kept in its text: "Sáng 19/12".
-    private static let timeOfDayWords = ["sáng", "chiều", "tối", "trưa", "đêm", "khuya", "hôm", "rạng"]
+    private static let timeOfDayWords = DateWords.timesOfDay + DateWords.timeOfDayOpeners
     private static let timeOfDay = KeySet(words: timeOfDayWords)
     /// Words after which a year is one the article looks forward to.
     private static let horizonWords = KeySet(words: ["đến", "tới", "nhìn"])
@@ -24,8 +24,6 @@ struct DateRecognizer {
     private static let quantityWords = KeySet(
         words: ["năm", "tháng", "ngày", "giờ", "tuần", "tuổi", "lần", "người", "km", "tỷ", "triệu", "nghìn"])
 
-    static let earliestYear = 1900
-    static let latestYear = 2100
 
     /// Words a date can start with; any other word is skipped at once.
     private static let openingWords = KeySet(
@@ -135,7 +133,7 @@ struct DateRecognizer {
         guard let first = tokens[safe: index], first.kind == .number else { return nil }
         if segment.bytes(of: first).contains(UInt8(ascii: ".")) {
             let parts = segment.text(index..<index + 1).split(separator: ".").compactMap { Int($0) }
-            guard parts.count == 3, (Self.earliestYear...Self.latestYear).contains(parts[2]),
+            guard parts.count == 3, VietnamTime.plausibleYears.contains(parts[2]),
                 CalendarDate.isValid(year: parts[2], month: parts[1], day: parts[0])
             else { return nil }
             return (parts[0], parts[1], parts[2], index + 1)
@@ -197,7 +195,7 @@ struct DateRecognizer {
     }
 
     private static func yearValue(_ tokens: [Token], at index: Int, in segment: TextSegment) -> Int? {
-        guard let value = segment.integer(at: index), (earliestYear...latestYear).contains(value),
+        guard let value = segment.integer(at: index), VietnamTime.plausibleYears.contains(value),
             tokens[index].end - tokens[index].start == 4
         else { return nil }
         return value
