@@ -1,26 +1,9 @@
 /// Reads one segment left to right and tags people, organisations, places and events, deciding
-/// at each token which rule applies: an event, a word that names nothing, a title (and the name
-/// it precedes or follows), an organisation, a place, a form of address, a surname.
+/// at each word which rule claims it.
 ///
 /// Titles go to a person by the page's punctuation: "Title Name" gives the title to the name
 /// after it; "Name, Title, Title;" to the name before the comma; and "các đồng chí Title: A, …;
 /// B, …" to every person of the list up to the end of the sentence.
-///
-/// Precedence: at each word the first of these that applies claims it, in this order (the
-/// order of the branches in ``scan()``):
-/// 1. an address list after a locative ("trú tại Thạch Sơn, Thạch Thành, Thanh Hóa");
-/// 2. initials ("bà H.T.P.");
-/// 3. a word no lexicon entry starts: an unknown name word (or acronym and place, or a place
-///    before a bracketed place), unless it follows a person's name;
-/// 4. an appointment phrase after a person's name ("… giữ chức Bí thư Tỉnh ủy");
-/// 5. an event ("Hội nghị … lần thứ 32"), over an organisation it only opens;
-/// 6. a word that names nothing (non-entities.txt: documents, ethnic groups, acronyms);
-/// 7. a title, with the name after it, or given to the person before it, or to a list;
-/// 8. an organisation; 9. a place (and the places listed after it); 10. a form of address and
-///    the name after it; 11. a surname and given names;
-/// 12. otherwise a name no rule knows: a person's before a verb only a person does ("Quang Hải
-///     mở tỷ số"), a team's around a result and a score ("Inter Miami thắng Orlando City 3-1"),
-///     or else an unknown capitalised word, kept to find names the article repeats.
 struct EntityScanner {
     let grammar: SegmentGrammar
     let segmentIndex: Int
@@ -28,226 +11,279 @@ struct EntityScanner {
     private var segment: TextSegment { grammar.segment }
     private var tokens: [Token] { grammar.segment.tokens }
 
-    func scan() -> SegmentRecognition {
+    /// The rules that may claim a word. Each reads the words from there on and, when it
+    /// applies, tags what it found and moves past it.
+    enum Rule: CaseIterable {
+        /// An address list after a locative: "trú tại Thạch Sơn, Thạch Thành, Thanh Hóa".
+        case placeList
+        /// Initials standing for a person: "bà H.T.P.".
+        case initials
+        /// A word no lexicon entry starts, unless it follows a person's name: only an unknown
+        /// name can start there (see ``unclaimed``).
+        case wordNoLexiconStarts
+        /// An appointment phrase after a person's name: "… giữ chức Bí thư Tỉnh ủy".
+        case appointment
+        /// An event, over an organisation it only opens: "Hội nghị … lần thứ 32".
+        case event
+        /// A word that names nothing (non-entities.txt: documents, ethnic groups, acronyms).
+        case nonEntity
+        /// A title, with the name after it, or given to the person before it, or to a list.
+        case title
+        case organization
+        /// A place, and the places listed after it.
+        case place
+        /// A form of address and the name after it: "ông Nguyễn Văn Mạnh", "tiền đạo Quang Hải".
+        case formOfAddress
+        /// A surname and given names: "Nguyễn Văn An".
+        case surname
+        /// A name no rule knows: a player's before an action ("Quang Hải mở tỷ số"), a team's
+        /// around a result and a score ("Inter Miami thắng Orlando City 3-1"), or else an unknown
+        /// capitalised word, kept to find names the article repeats. Always claims the word.
+        case unclaimed
+    }
+
+    /// The order the rules are tried in at each word: the first that applies claims it. A rule
+    /// comes before the rules whose words it would otherwise lose: an address list before the
+    /// places in it, an event before the organisation it opens, a title before the
+    /// organisation named in it, an organisation before the place in its name.
+    static let precedence: [Rule] = [
+        .placeList, .initials, .wordNoLexiconStarts, .appointment, .event, .nonEntity, .title, .organization,
+        .place, .formOfAddress, .surname, .unclaimed,
+    ]
+
+    /// What the scan found so far, and what the words after need to know of it.
+    private struct State {
         var result = SegmentRecognition()
-        var index = 0
+        /// Titles before a colon that go to every person listed after it.
         var groupTitles: [TitleMention] = []
-        // The person whose name ends at `lastPersonEnd`, for "Name, Title".
+        /// The person whose name ends at `lastPersonEnd`, for "Name, Title".
         var lastPerson: Int?
         var lastPersonEnd = -1
-        // Most segments hold no player's action and no result: their unclaimed words skip both
-        // rules at once.
-        let mayNamePlayers = segment.lattice.flagsFound.contains(.action)
-        let mayNameTeams = segment.lattice.flagsFound.contains(.result)
+        /// Most segments hold no player's action and no result: their unclaimed words skip
+        /// those rules at once.
+        let mayNamePlayers: Bool
+        let mayNameTeams: Bool
+    }
 
-        func addPerson(_ range: Range<Int>, rule: RecognitionRule, evidence: [Int32], titles: [TitleMention]) {
-            result.mentions.append(
-                EntityMention(
-                    kind: .person, segment: segmentIndex, range: range, name: segment.text(range),
-                    key: segment.key(range), rule: rule, evidence: evidence, titles: groupTitles + titles))
-            lastPerson = result.mentions.count - 1
-            lastPersonEnd = range.upperBound
-        }
-
+    func scan() -> SegmentRecognition {
+        var state = State(
+            mayNamePlayers: segment.lattice.flagsFound.contains(.action),
+            mayNameTeams: segment.lattice.flagsFound.contains(.result))
+        // Local copies: a static or computed property read at every word costs a check or a
+        // retain each time.
+        let precedence = Self.precedence
+        let tokens = tokens
+        var index = 0
         while index < tokens.count {
             let token = tokens[index]
             guard token.isWord else {
-                if token.endsSentence || token.isMark(":") { groupTitles = [] }
+                if token.endsSentence || token.isMark(":") { state.groupTitles = [] }
                 index += 1
                 continue
             }
-            // Both looked for at every word, so only where the word's shape allows: a short
-            // lowercase locative ("tại", "ở"), a single capital letter.
-            let length = token.end - token.start
-            if length <= 5, token.casing == .lower, let list = grammar.placeList(after: index) {
-                addNested(organizations: [], places: list, to: &result)
-                index = list[list.count - 1].range.upperBound
-                continue
+            for rule in precedence {
+                if let next = claim(rule, at: index, token: token, state: &state) {
+                    index = next
+                    break
+                }
             }
-            if length <= 3, token.casing == .capitalized, let initials = grammar.initials(at: index) {
-                addPerson(initials, rule: .initials, evidence: [], titles: [])
-                index = initials.upperBound
-                continue
-            }
-            // A word that starts no lexicon entry starts nothing but, capitalised, an unknown name.
-            if !segment.lattice.hasMatches(at: index) && !(lastPersonEnd >= index - 1 && lastPerson != nil) {
-                index = skipUnclaimed(at: index)
-                continue
-            }
+        }
+        return state.result
+    }
 
-            // "Nguyễn Anh Tuấn giữ chức Bí thư Tỉnh ủy", "… đã được bổ nhiệm làm Thứ trưởng …"
-            // Also after an apposition: "Ông Lê Văn Thành, nguyên Phó Thủ tướng, từng giữ chức …".
-            let followsPerson =
-                lastPersonEnd == index || (index > 0 && lastPersonEnd == index - 1 && tokens[index - 1].isMark(","))
-            if let lastPerson, followsPerson, let appointment = appointment(at: index),
-                let chain = grammar.titleChain(at: appointment, afterName: true)
-            {
-                result.mentions[lastPerson].titles += titles(chain, rule: .titleAfterName)
-                addNested(chain, to: &result)
-                index = chain.range.upperBound
-                continue
-            }
-
+    /// Applies `rule` at the word `token` at `index`: the index after what it claimed, or nil
+    /// when it does not apply there.
+    @inline(__always)
+    private func claim(_ rule: Rule, at index: Int, token: Token, state: inout State) -> Int? {
+        switch rule {
+        case .placeList:
+            // Looked for at every word, so only where the word's shape allows: a short lowercase
+            // locative ("tại", "ở").
+            guard token.end - token.start <= 5, token.casing == .lower, let list = grammar.placeList(after: index)
+            else { return nil }
+            addNested(organizations: [], places: list, to: &state.result)
+            return list[list.count - 1].range.upperBound
+        case .initials:
+            // Only at a single capital letter.
+            guard token.end - token.start <= 3, token.casing == .capitalized, let initials = grammar.initials(at: index)
+            else { return nil }
+            addPerson(initials, rule: .initials, evidence: [], titles: [], to: &state)
+            return initials.upperBound
+        case .wordNoLexiconStarts:
+            guard !segment.lattice.hasMatches(at: index), !(state.lastPersonEnd >= index - 1 && state.lastPerson != nil)
+            else { return nil }
+            return claimUnclaimed(at: index, state: &state)
+        case .appointment:
+            return claimAppointment(at: index, state: &state)
+        case .event:
             // A known organisation whose name opens like an event ("Diễn đàn Kinh tế Thế giới")
             // is the organisation, unless an ordinal or year makes it an edition.
-            if let event = grammar.event(at: index),
+            guard let event = grammar.event(at: index),
                 event.ordinal != nil || event.year != nil
                     || Int(grammar.longest(.organization, at: index)?.length ?? 0) < event.range.count
-            {
-                result.events.append(event)
-                addNested(organizations: event.organizations, places: event.places, to: &result)
-                index = event.range.upperBound
-                continue
+            else { return nil }
+            state.result.events.append(event)
+            addNested(organizations: event.organizations, places: event.places, to: &state.result)
+            return event.range.upperBound
+        case .nonEntity:
+            return claimNonEntity(at: index)
+        case .title:
+            return claimTitle(at: index, state: &state)
+        case .organization:
+            guard let organization = grammar.organization(at: index) else { return nil }
+            addNested(organizations: [organization], places: [], to: &state.result)
+            if let alias = acronymAlias(after: organization) {
+                state.result.mentions.append(alias)
+                return organization.range.upperBound + 3
             }
-
-            if let skipped = grammar.longest(.nonEntity, at: index),
-                !Self.namingCategories.contains(where: {
-                    (grammar.longest($0, at: index)?.length ?? 0) > skipped.length
-                })
-            {
-                let flags = grammar.entry(skipped).flags
-                if flags.contains(.ethnicMarker) {
-                    index += Int(skipped.length)
-                    // "người Rục": an ethnic group, unless a place follows ("người Việt Nam").
-                    if grammar.place(at: index) == nil {
-                        while grammar.token(index)?.isCapitalized == true { index += 1 }
-                    }
-                    continue
-                }
-                if token.isCapitalized {
-                    index += Int(skipped.length)
-                    continue
-                }
-            }
-
-            let afterSeparator =
-                index >= 2 && lastPersonEnd == index - 1
-                && [",", "-", "–", "("].contains(where: { tokens[index - 1].isMark($0) })
-            if let chain = grammar.titleChain(at: index, afterName: false) {
-                let after = chain.range.upperBound
-                if let name = grammar.nameAfterTitle(at: after) {
-                    addPerson(
-                        name, rule: .titleThenName, evidence: chain.titles.flatMap(\.evidence),
-                        titles: titles(chain, rule: .titleBeforeName))
-                    addNested(chain, to: &result)
-                    index = name.upperBound
-                    continue
-                }
-                if afterSeparator, let lastPerson,
-                    let appositive = grammar.titleChain(at: index, afterName: true)
-                {
-                    // "Nguyễn Xuân Thắng, Giám đốc Học viện Chính trị quốc gia Hồ Chí Minh;"
-                    result.mentions[lastPerson].titles += titles(appositive, rule: .titleAfterName)
-                    addNested(appositive, to: &result)
-                    index = appositive.range.upperBound
-                    // The name and its titles read as one for what follows ("…, từng giữ chức …").
-                    lastPersonEnd = index
-                    if let organization = appositive.titles.last?.organizations.last,
-                        organization.range.upperBound == index, let alias = acronymAlias(after: organization)
-                    {
-                        result.mentions.append(alias)
-                        index += 3
-                    }
-                    continue
-                }
-                addNested(chain, to: &result)
-                let mentions = titles(chain, rule: .groupTitle)
-                if segment.isMark(":", at: after) {
-                    groupTitles = mentions
-                    index = after + 1
-                    continue
-                }
-                if let next = grammar.token(after), next.casing == .capitalized, next.spaceBefore,
-                    grammar.nameAfterHonorific(at: after)?.count == 1
-                {
-                    // "Bộ trưởng Sơn": the person by given name.
-                    result.shortReferences.append(ShortReference(range: after..<after + 1, title: mentions.last))
-                    index = after + 1
-                    continue
-                }
-                result.titleReferences += mentions
-                index = after
-                continue
-            }
-
-            if let organization = grammar.organization(at: index) {
-                addNested(organizations: [organization], places: [], to: &result)
-                index = organization.range.upperBound
-                if let alias = acronymAlias(after: organization) {
-                    result.mentions.append(alias)
-                    index += 3
-                }
-                continue
-            }
-
-            if let place = grammar.place(at: index) {
-                addNested(organizations: [], places: [place], to: &result)
-                index = place.range.upperBound
-                let listed = grammar.placesListed(after: place)
-                addNested(organizations: [], places: listed, to: &result)
-                index = listed.last?.range.upperBound ?? index
-                continue
-            }
-
-            if let honorific = grammar.longest(.honorific, at: index) {
-                let after = index + Int(honorific.length)
-                if grammar.initials(at: after) != nil {
-                    index = after
-                    continue
-                }
-                if let name = grammar.surnameLedName(at: after) {
-                    addPerson(
-                        name.range, rule: .surnameThenGivenNames, evidence: [honorific.entry, name.surname], titles: [])
-                    index = name.range.upperBound
-                    continue
-                }
-                if let name = grammar.nameAfterHonorific(
-                    at: after, isRole: grammar.entry(honorific).flags.contains(.role))
-                {
-                    if name.count >= 2 {
-                        addPerson(name, rule: .honorificThenName, evidence: [honorific.entry], titles: [])
-                    } else {
-                        // "ông Macron": the surname of someone named in full elsewhere, or a
-                        // foreign person named only so.
-                        let standalone =
-                            tokens[name.lowerBound].isForeignShaped
-                            ? EntityMention(
-                                kind: .person, segment: segmentIndex, range: name, name: segment.text(name),
-                                key: segment.key(name), rule: .honorificThenName, evidence: [honorific.entry],
-                                titles: groupTitles)
-                            : nil
-                        result.shortReferences.append(ShortReference(range: name, title: nil, standalone: standalone))
-                    }
-                    index = name.upperBound
-                    continue
-                }
-                index = after
-                continue
-            }
-
-            if let name = grammar.surnameLedName(at: index) {
-                addPerson(name.range, rule: .surnameThenGivenNames, evidence: [name.surname], titles: [])
-                index = name.range.upperBound
-                continue
-            }
-
-            index = skipUnclaimed(at: index)
+            return organization.range.upperBound
+        case .place:
+            guard let place = grammar.place(at: index) else { return nil }
+            addNested(organizations: [], places: [place], to: &state.result)
+            let listed = grammar.placesListed(after: place)
+            addNested(organizations: [], places: listed, to: &state.result)
+            return listed.last?.range.upperBound ?? place.range.upperBound
+        case .formOfAddress:
+            return claimFormOfAddress(at: index, state: &state)
+        case .surname:
+            guard let name = grammar.surnameLedName(at: index) else { return nil }
+            addPerson(name.range, rule: .surnameThenGivenNames, evidence: [name.surname], titles: [], to: &state)
+            return name.range.upperBound
+        case .unclaimed:
+            return claimUnclaimed(at: index, state: &state)
         }
-        return result
+    }
 
-        /// A word no rule claimed: the start of a player's name before an action or of a team's
-        /// in a result, or else ``skipUnclaimedWord(at:into:)``.
-        func skipUnclaimed(at index: Int) -> Int {
-            if mayNamePlayers, let name = grammar.nameBeforeAction(at: index) {
-                addPerson(name.range, rule: .nameBeforeAction, evidence: [name.verb], titles: [])
-                return name.range.upperBound
+    private func addPerson(
+        _ range: Range<Int>, rule: RecognitionRule, evidence: [Int32], titles: [TitleMention], to state: inout State
+    ) {
+        state.result.mentions.append(
+            EntityMention(
+                kind: .person, segment: segmentIndex, range: range, name: segment.text(range),
+                key: segment.key(range), rule: rule, evidence: evidence, titles: state.groupTitles + titles))
+        state.lastPerson = state.result.mentions.count - 1
+        state.lastPersonEnd = range.upperBound
+    }
+
+    /// "Nguyễn Anh Tuấn giữ chức Bí thư Tỉnh ủy", "… đã được bổ nhiệm làm Thứ trưởng …"; also
+    /// after an apposition: "Ông Lê Văn Thành, nguyên Phó Thủ tướng, từng giữ chức …".
+    private func claimAppointment(at index: Int, state: inout State) -> Int? {
+        let followsPerson =
+            state.lastPersonEnd == index
+            || (index > 0 && state.lastPersonEnd == index - 1 && tokens[index - 1].isMark(","))
+        guard let lastPerson = state.lastPerson, followsPerson, let appointment = appointment(at: index),
+            let chain = grammar.titleChain(at: appointment, afterName: true)
+        else { return nil }
+        state.result.mentions[lastPerson].titles += titles(chain, rule: .titleAfterName)
+        addNested(chain, to: &state.result)
+        return chain.range.upperBound
+    }
+
+    /// A word that names nothing is skipped, unless a longer title, organisation, place or
+    /// event starts there; an ethnic marker skips the group's name after it too.
+    private func claimNonEntity(at index: Int) -> Int? {
+        guard let skipped = grammar.longest(.nonEntity, at: index),
+            !Self.namingCategories.contains(where: { (grammar.longest($0, at: index)?.length ?? 0) > skipped.length })
+        else { return nil }
+        var next = index + Int(skipped.length)
+        if grammar.entry(skipped).flags.contains(.ethnicMarker) {
+            // "người Rục": an ethnic group, unless a place follows ("người Việt Nam").
+            if grammar.place(at: next) == nil {
+                while grammar.token(next)?.isCapitalized == true { next += 1 }
             }
-            if mayNameTeams, let team = grammar.teamInResult(at: index) {
-                addNested(organizations: [team], places: [], to: &result)
-                return team.range.upperBound
-            }
-            return skipUnclaimedWord(at: index, into: &result)
+            return next
         }
+        return grammar.token(index)?.isCapitalized == true ? next : nil
+    }
+
+    private func claimTitle(at index: Int, state: inout State) -> Int? {
+        guard let chain = grammar.titleChain(at: index, afterName: false) else { return nil }
+        let after = chain.range.upperBound
+        if let name = grammar.nameAfterTitle(at: after) {
+            addPerson(
+                name, rule: .titleThenName, evidence: chain.titles.flatMap(\.evidence),
+                titles: titles(chain, rule: .titleBeforeName), to: &state)
+            addNested(chain, to: &state.result)
+            return name.upperBound
+        }
+        let afterSeparator =
+            index >= 2 && state.lastPersonEnd == index - 1
+            && [",", "-", "–", "("].contains(where: { tokens[index - 1].isMark($0) })
+        if afterSeparator, let lastPerson = state.lastPerson,
+            let appositive = grammar.titleChain(at: index, afterName: true)
+        {
+            // "Nguyễn Xuân Thắng, Giám đốc Học viện Chính trị quốc gia Hồ Chí Minh;"
+            state.result.mentions[lastPerson].titles += titles(appositive, rule: .titleAfterName)
+            addNested(appositive, to: &state.result)
+            var next = appositive.range.upperBound
+            // The name and its titles read as one for what follows ("…, từng giữ chức …").
+            state.lastPersonEnd = next
+            if let organization = appositive.titles.last?.organizations.last,
+                organization.range.upperBound == next, let alias = acronymAlias(after: organization)
+            {
+                state.result.mentions.append(alias)
+                next += 3
+            }
+            return next
+        }
+        addNested(chain, to: &state.result)
+        let mentions = titles(chain, rule: .groupTitle)
+        if segment.isMark(":", at: after) {
+            state.groupTitles = mentions
+            return after + 1
+        }
+        if let next = grammar.token(after), next.casing == .capitalized, next.spaceBefore,
+            grammar.nameAfterHonorific(at: after)?.count == 1
+        {
+            // "Bộ trưởng Sơn": the person by given name.
+            state.result.shortReferences.append(ShortReference(range: after..<after + 1, title: mentions.last))
+            return after + 1
+        }
+        state.result.titleReferences += mentions
+        return after
+    }
+
+    private func claimFormOfAddress(at index: Int, state: inout State) -> Int? {
+        guard let honorific = grammar.longest(.honorific, at: index) else { return nil }
+        let after = index + Int(honorific.length)
+        if grammar.initials(at: after) != nil { return after }
+        if let name = grammar.surnameLedName(at: after) {
+            addPerson(
+                name.range, rule: .surnameThenGivenNames, evidence: [honorific.entry, name.surname], titles: [],
+                to: &state)
+            return name.range.upperBound
+        }
+        guard let name = grammar.nameAfterHonorific(at: after, isRole: grammar.entry(honorific).flags.contains(.role))
+        else { return after }
+        if name.count >= 2 {
+            addPerson(name, rule: .honorificThenName, evidence: [honorific.entry], titles: [], to: &state)
+        } else {
+            // "ông Macron": the surname of someone named in full elsewhere, or a foreign person
+            // named only so.
+            let standalone =
+                tokens[name.lowerBound].isForeignShaped
+                ? EntityMention(
+                    kind: .person, segment: segmentIndex, range: name, name: segment.text(name),
+                    key: segment.key(name), rule: .honorificThenName, evidence: [honorific.entry],
+                    titles: state.groupTitles)
+                : nil
+            state.result.shortReferences.append(ShortReference(range: name, title: nil, standalone: standalone))
+        }
+        return name.upperBound
+    }
+
+    /// A word no rule claimed: the start of a player's name before an action or of a team's in
+    /// a result, or else ``skipUnclaimedWord(at:into:)``.
+    private func claimUnclaimed(at index: Int, state: inout State) -> Int {
+        if state.mayNamePlayers, let name = grammar.nameBeforeAction(at: index) {
+            addPerson(name.range, rule: .nameBeforeAction, evidence: [name.verb], titles: [], to: &state)
+            return name.range.upperBound
+        }
+        if state.mayNameTeams, let team = grammar.teamInResult(at: index) {
+            addNested(organizations: [team], places: [], to: &state.result)
+            return team.range.upperBound
+        }
+        return skipUnclaimedWord(at: index, into: &state.result)
     }
 
     /// Moves past a word no rule claimed; returns the index after it. A capitalised one is a
