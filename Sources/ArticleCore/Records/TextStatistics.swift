@@ -61,6 +61,9 @@ public struct TextStatistics: Sendable, Codable, Equatable {
         switch scalar.value {
         case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: true
         case 0x00...0x7F: false
+        // Vietnamese letters: the table of letters holds exactly the alphabetic scalars of these
+        // ranges, and asking Unicode's properties costs far more.
+        case 0xC0...0x24F, 0x1EA0...0x1EFF: VietnameseLetters.letter(scalar) != nil
         default: scalar.properties.isAlphabetic || scalar.properties.numericType != nil
         }
     }
