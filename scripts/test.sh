@@ -10,8 +10,21 @@ mkdir -p "$local_dir"
 log "building (debug, with tests)"
 swift build --build-tests
 
-trap stop_broker EXIT
+# The tests' scratch files (the chaos soak writes gigabytes) go under one directory for this
+# run: removed when the run passes, kept and named when it fails.
+scratch="$(mktemp -d "${TMPDIR:-/tmp}/news-pipeline-tests.XXXXXX")"
+finish() {
+    local status=$?
+    stop_broker
+    if [ "$status" -eq 0 ]; then
+        rm -rf "$scratch"
+    else
+        log "the tests' scratch files are kept in $scratch"
+    fi
+    return "$status"
+}
+trap finish EXIT
 start_broker
 export NEWS_TEST_BROKERS="$KAFKA_BROKERS"
 unset KAFKA_BROKERS
-swift test --skip-build "$@"
+TMPDIR="$scratch" swift test --skip-build "$@"
