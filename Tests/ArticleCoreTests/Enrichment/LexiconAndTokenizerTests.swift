@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import ArticleCore
@@ -7,6 +8,18 @@ import Testing
         #expect(ArticleEnricher.lexiconProblems.isEmpty, "\(ArticleEnricher.lexiconProblems)")
         for file in LexiconFile.allCases {
             #expect(Lexicons.shared.entries.contains { $0.source.hasPrefix(file.rawValue + ":") }, "\(file.rawValue)")
+        }
+    }
+
+    /// Every `.txt` file of the lexicon folder is compiled in (Package.swift's `lexiconFiles`)
+    /// and read (its case in ``LexiconFile``): a lexicon added in one place only fails here.
+    @Test func everyLexiconFileInTheFolderIsCompiledInAndRead() throws {
+        let folder = RepositoryFixtures.root.appendingPathComponent("Sources/ArticleCore/Enrichment/Lexicons")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".txt") }
+        #expect(Set(files) == Set(LexiconFile.allCases.map(\.rawValue)))
+        let manifest = try String(contentsOf: RepositoryFixtures.root.appendingPathComponent("Package.swift"), encoding: .utf8)
+        for file in files {
+            #expect(manifest.contains("\"\(file)\""), "\(file) is not in Package.swift's lexiconFiles")
         }
     }
 

@@ -8,6 +8,10 @@
 /// ``LexiconFlags``). A leading `!` marks a negative entry. Matching ignores case and where the
 /// tone mark sits ("Hòa"/"hoà"); whether a capital letter is required is up to the rule that
 /// uses the lexicon. Each file opens with a header saying where its facts come from.
+///
+/// A new lexicon is a file in that folder, its name in Package.swift's `lexiconFiles` (SwiftPM
+/// caches the manifest by its contents, so the list is written out rather than read from the
+/// folder), and its case here with its category and contents; a test fails when one is missing.
 enum LexiconFile: String, CaseIterable, Sendable {
     case titles = "titles.txt"
     case organizationHeads = "organization-heads.txt"
