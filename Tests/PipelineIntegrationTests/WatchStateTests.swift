@@ -39,6 +39,32 @@ import Testing
         #expect(try WatchState(directory: directory).count == 2)
     }
 
+    /// The 300,000-article soak saw a SIGTERM 3 s after a watching producer started end in the
+    /// shutdown backstop's exit 1: loading a state of that size took longer than the budget.
+    @Test func loadingALargeStateStopsWhenAskedAndLeavesTheStateWhole() throws {
+        let directory = try TestEnvironment.temporaryDirectory()
+        let files = 3 * WatchState.entriesBetweenStopChecks
+        do {
+            let state = try WatchState(directory: directory)
+            for number in 0..<files {
+                try state.record("/in/\(number).txt", FileSnapshot(size: 1, modified: 1), published: true)
+            }
+            try state.synchronize()
+        }
+        var questions = 0
+        do {
+            let interrupted = try WatchState(directory: directory) {
+                questions += 1
+                return questions > 1
+            }
+            #expect(interrupted.loadWasInterrupted)
+            #expect(interrupted.count == WatchState.entriesBetweenStopChecks)
+        }
+        let reopened = try WatchState(directory: directory)
+        #expect(!reopened.loadWasInterrupted)
+        #expect(reopened.count == files)
+    }
+
     @Test func aSecondWatcherOnTheSameStateIsRefused() throws {
         let directory = try TestEnvironment.temporaryDirectory()
         let first = try WatchState(directory: directory)

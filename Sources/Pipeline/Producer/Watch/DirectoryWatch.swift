@@ -25,7 +25,10 @@ struct DirectoryWatch: Sendable {
     /// Watches until graceful shutdown, cancellation or idle exit; adds what it did to `summary`.
     /// - Throws: ``StateFileError`` when the state cannot be read or written.
     func run(into summary: inout ProducerSummary) async throws {
-        let state = try WatchState(directory: stateDirectory)
+        // Loading a large state takes seconds, so it stops for a shutdown too.
+        let stopping = { Task.isShuttingDownGracefully || Task.isCancelled }
+        let state = try WatchState(directory: stateDirectory, stopRequested: stopping)
+        if state.loadWasInterrupted { return }
         let root = URL(fileURLWithPath: directory).standardizedFileURL.path
         logger.info(
             "watching for articles",
@@ -38,7 +41,6 @@ struct DirectoryWatch: Sendable {
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             let now = ContinuousClock.now
             // Listing and checking a large directory takes seconds, so both stop for a shutdown.
-            let stopping = { Task.isShuttingDownGracefully || Task.isCancelled }
             let collection = ArticleInputCollector().collect([root], stopRequested: stopping)
             if collection.interrupted { break }
             var ready: [(input: ArticleInput, snapshot: FileSnapshot)] = []

@@ -22,11 +22,19 @@ final class WatchState {
     private let log: FileHandle
     private var handled: [String: FileSnapshot] = [:]
     private var unsynced = false
+    /// `stopRequested` said yes before every entry was loaded: the state is incomplete, and
+    /// the producer should stop rather than watch with it.
+    private(set) var loadWasInterrupted = false
+
+    /// Entries loaded between two questions to `stopRequested`: a state of several hundred
+    /// thousand files takes seconds to load, longer than the shutdown budget.
+    static let entriesBetweenStopChecks = 1024
 
     /// Opens (or creates) the state in `directory` and loads it; a partial last line left by a
-    /// crash is ignored.
+    /// crash is ignored. Loading stops when `stopRequested` returns true (see
+    /// ``loadWasInterrupted``).
     /// - Throws: ``StateFileError`` when the directory cannot be used or another producer holds it.
-    init(directory: URL) throws(StateFileError) {
+    init(directory: URL, stopRequested: () -> Bool = { false }) throws(StateFileError) {
         self.directory = directory
         let logFile = directory.appendingPathComponent("published.jsonl")
         do {
@@ -47,14 +55,21 @@ final class WatchState {
             let data = try Data(contentsOf: logFile)
             let decoder = JSONDecoder()
             var validLength = 0
-            for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            for (number, line) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+                .enumerated()
+            {
+                if number % Self.entriesBetweenStopChecks == 0 && stopRequested() {
+                    loadWasInterrupted = true
+                    break
+                }
                 guard let entry = try? decoder.decode(Entry.self, from: line) else { break }
                 handled[entry.path] = FileSnapshot(size: entry.size, modified: entry.modified)
                 validLength += line.count + 1
             }
             log = try FileHandle(forUpdating: logFile)
-            // Cut a partial line a crash left behind, so the next entry starts on a line of its own.
-            try log.truncate(atOffset: UInt64(min(validLength, data.count)))
+            // Cut a partial line a crash left behind, so the next entry starts on a line of its
+            // own; an interrupted load leaves the file as it is.
+            if !loadWasInterrupted { try log.truncate(atOffset: UInt64(min(validLength, data.count))) }
             try log.seekToEnd()
         } catch {
             throw StateFileError("could not read the watch state \(logFile.path)", cause: error)
