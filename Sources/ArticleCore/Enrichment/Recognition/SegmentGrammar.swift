@@ -48,7 +48,7 @@ struct SegmentGrammar {
     /// A function word, speech verb or similar lowercase word that ends a name.
     func isStopword(at index: Int) -> Bool {
         guard let token = token(index) else { return false }
-        // Result verbs are also name words ("Đảng Cộng hòa", "Hòa Bình").
+        // A result verb may be a word of a name ("Trường Tiểu học Quyết thắng").
         return lexicons.isStopword(token.word) || longest(.speech, at: index, accept: { !$0.contains(.result) }) != nil
     }
 
