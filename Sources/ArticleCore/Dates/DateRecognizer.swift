@@ -24,7 +24,6 @@ struct DateRecognizer {
     private static let quantityWords = KeySet(
         words: ["năm", "tháng", "ngày", "giờ", "tuần", "tuổi", "lần", "người", "km", "tỷ", "triệu", "nghìn"])
 
-
     /// Words a date can start with; any other word is skipped at once.
     private static let openingWords = KeySet(
         keys: timeOfDayWords.map(Tokenizer.wordKey) + [dayWord, monthWord, yearWord] + spanWords.map { $0[0] })

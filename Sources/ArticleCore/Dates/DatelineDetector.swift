@@ -119,7 +119,6 @@ enum DatelineDetector {
             text: found.text, date: inferred.flatMap { VietnamTime.isoDate(year: $0, month: day.month, day: day.day) },
             yearInferred: inferred != nil, place: found.place)
     }
-
 }
 
 /// A day and month, with the year when written: "19/12", "14-12", "20/12/2013", "19.12".

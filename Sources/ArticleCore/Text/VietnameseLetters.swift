@@ -73,9 +73,10 @@ enum VietnameseLetters {
     fileprivate static func otherLetter(_ scalar: Unicode.Scalar) -> Letter? {
         let properties = scalar.properties
         guard properties.isAlphabetic || properties.generalCategory == .nonspacingMark else { return nil }
-        let lower = properties.lowercaseMapping.unicodeScalars.first ?? scalar
+        let mapping = properties.lowercaseMapping.unicodeScalars
         return Letter(
-            toneless: lower, tone: 0, folded: 0, isUppercase: properties.isUppercase, lowercase: singleLowercase(scalar))
+            toneless: mapping.first ?? scalar, tone: 0, folded: 0, isUppercase: properties.isUppercase,
+            lowercase: mapping.count == 1 ? mapping.first : nil)
     }
 
     private static func singleLowercase(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {

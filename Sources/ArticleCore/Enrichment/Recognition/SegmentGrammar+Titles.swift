@@ -14,7 +14,6 @@ struct TitleChain: Sendable {
 }
 
 extension SegmentGrammar {
-
     /// A title at `index`: prefixes ("Phó", "nguyên"), a head from titles.txt, modifiers
     /// ("Thường trực"), then what the office is of: a ministry's field ("Bộ trưởng Ngoại giao"),
     /// an organisation ("Bộ trưởng Bộ Ngoại giao", "Bí thư Tỉnh ủy"), a place ("Tổng thống Hoa
