@@ -104,4 +104,31 @@ import Testing
         #expect(found.organizations.map(\.name) == ["Hà Nội FC"])
         #expect(found.persons.map(\.name) == ["Văn Toàn"])
     }
+
+    @Test func aDepartmentsNameRunsThroughItsFieldWrittenInLowerCase() {
+        let found = entities(
+            "Cục Quản lý thị trường tỉnh Lạng Sơn đã thu giữ hàng lậu. Ban Quản lý dự án đường sắt cho biết tiến độ chậm.")
+        #expect(found.organizations.map(\.name) == ["Cục Quản lý thị trường tỉnh Lạng Sơn", "Ban Quản lý dự án đường sắt"])
+    }
+
+    @Test func aFieldThatIsAlsoASpeechVerbEndsANameOnlyBeforeTheSentencesVerb() {
+        let found = entities(
+            "Cục An toàn thông tin cho biết đã chặn 500 trang web. Bộ Y tế thông tin về số ca mắc mới. "
+                + "Cục An toàn thông tin thuộc Bộ Thông tin và Truyền thông khuyến cáo người dùng.")
+        #expect(
+            found.organizations.map(\.name) == ["Cục An toàn thông tin", "Bộ Y tế", "Bộ Thông tin và Truyền thông"])
+    }
+
+    @Test func aPoliceInvestigationUnitIsNamedByTheCrimesItInvestigates() {
+        let found = entities(
+            "Phòng Cảnh sát điều tra tội phạm về ma túy Công an tỉnh Sơn La bắt giữ 3 đối tượng. "
+                + "Lực lượng chức năng đấu tranh với tội phạm về ma túy.")
+        #expect(found.organizations.map(\.name) == ["Phòng Cảnh sát điều tra tội phạm về ma túy Công an tỉnh Sơn La"])
+    }
+
+    @Test func aBarAssociationIsAnOrganisationOfItsCity() {
+        let found = entities("Theo đoàn luật sư TP Hà Nội, phiên tòa bị hoãn. Chi cục Thú y tỉnh Nghệ An cho biết dịch đã được khống chế.")
+        #expect(found.organizations.map(\.name) == ["đoàn luật sư TP Hà Nội", "Chi cục Thú y tỉnh Nghệ An"])
+        #expect(Set(found.locations.map(\.name)) == ["Hà Nội", "Nghệ An"])
+    }
 }

@@ -71,9 +71,9 @@ import Testing
     /// Exact F1 each beat must keep. Raise a floor when the rules improve; never lower one to
     /// let a change pass. The aim is 0.90 on every beat.
     static let minimumExactF1: [String: Double] = [
-        "accidents": 1.0, "courts": 0.98, "crime": 1.0, "economy": 0.95, "education": 1.0, "entertainment": 0.91,
+        "accidents": 1.0, "courts": 1.0, "crime": 1.0, "economy": 0.96, "education": 1.0, "entertainment": 0.91,
         "health": 1.0, "labour": 1.0, "local": 0.96, "military": 0.94, "politics": 1.0, "religion": 1.0, "science": 0.94,
-        "sport": 0.95, "tech": 0.95, "travel": 0.96, "weather": 1.0, "world": 0.95,
+        "sport": 0.95, "tech": 0.98, "travel": 0.96, "weather": 1.0, "world": 0.95,
     ]
 
     @Test func everyBeatScoresAtLeastItsCommittedF1() throws {

@@ -128,6 +128,27 @@ extension SegmentGrammar {
 
     private static let beforeKey = Tokenizer.wordKey("trước")
 
+    /// Marks that end a clause right after a name.
+    private static let clauseEndingMarks: Set<Unicode.Scalar> = [",", ".", ";", "(", ")"]
+
+    /// Words that place an organisation under another: "Cục An toàn thông tin thuộc Bộ …".
+    private static let belongingWords = KeySet(words: ["thuộc"])
+
+    /// The length of a name word at `index` that is also a speech verb ("thông tin":
+    /// information, and to inform), when it ends the name: the sentence's own verb, a word
+    /// before that verb, "thuộc" or punctuation follows it ("Cục An toàn thông tin cho biết",
+    /// "… thông tin (Bộ …)"). Anything else makes it the verb: "Bộ Y tế thông tin về số ca mắc".
+    private func verbalNameWord(at index: Int) -> Int? {
+        guard let word = longest(.nameWord, at: index),
+            longest(.speech, at: index).map({ $0.length == word.length }) == true
+        else { return nil }
+        let next = index + Int(word.length)
+        guard let after = token(next) else { return nil }
+        if after.kind == .punctuation { return Self.clauseEndingMarks.contains(after.mark) ? Int(word.length) : nil }
+        let predicate = longest(.speech, at: next, accept: { $0.isDisjoint(with: [.result, .action, .connective]) })
+        return predicate != nil || Self.belongingWords.contains(after.key) ? Int(word.length) : nil
+    }
+
     /// A result verb at `index` whose opponent, capitalised, the score follows.
     private func isWinner(before index: Int) -> Bool {
         guard let verb = longest(.speech, at: index, accept: { $0.contains(.result) }) else { return false }
@@ -325,6 +346,10 @@ extension SegmentGrammar {
                 plainRunStart = nil
                 continue
             }
+            if let word = verbalNameWord(at: end) {
+                end += word
+                break body
+            }
             if current.key == Self.andKey, lastWasCapital, token(end + 1)?.isCapitalized == true,
                 !startsOtherPhrase(at: end + 1), place(at: end + 1) == nil
             {
@@ -365,7 +390,9 @@ extension SegmentGrammar {
         {
             return nil
         }
-        let hasCapital = tokens[bodyStart..<end].contains { $0.isCapitalized }
+        // A head read as more words than the name's capitalised first one has the name's start
+        // in it: "Ban Quản lý dự án đường sắt" is read as the head "Ban quản lý" and its field.
+        let hasCapital = tokens[index + 1..<end].contains { $0.isCapitalized }
         guard hasCapital || !span.places.isEmpty || endsWithScope || hasNumber else { return nil }
         span.range = index..<end
         span.key = segment.key(span.range)
