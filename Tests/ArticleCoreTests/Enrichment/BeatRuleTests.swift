@@ -131,4 +131,11 @@ import Testing
         #expect(found.organizations.map(\.name) == ["đoàn luật sư TP Hà Nội", "Chi cục Thú y tỉnh Nghệ An"])
         #expect(Set(found.locations.map(\.name)) == ["Hà Nội", "Nghệ An"])
     }
+
+    @Test func aTitleMayReferBackToItsOrganisationByItsKind() {
+        let found = entities(
+            "Theo Trung tâm Dự báo khí tượng thủy văn quốc gia, ông Mai Văn Khiêm, Giám đốc trung tâm, cho biết bão đã suy yếu.")
+        #expect(found.persons.map(\.name) == ["Mai Văn Khiêm"])
+        #expect(found.persons.first?.titles == ["Giám đốc trung tâm"])
+    }
 }

@@ -75,6 +75,12 @@ extension SegmentGrammar {
             span.organizations.append(organization)
             end = organization.range.upperBound
             hasComplement = true
+        } else if let kind = longest(.organizationHead, at: end), tokens[end].casing == .lower {
+            // "Giám đốc bệnh viện", "Giám đốc trung tâm": the organisation the story named,
+            // referred back to by its kind.
+            span.evidence.append(kind.entry)
+            end += Int(kind.length)
+            hasComplement = true
         }
         if span.organizations.last?.places.isEmpty ?? true, let place = place(at: end, inTitle: true),
             !opensGivenName(place)
