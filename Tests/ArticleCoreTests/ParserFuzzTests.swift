@@ -27,29 +27,29 @@ import Testing
     static let fragments =
         textFragments + [[0x00], [0xFF], [0xFE, 0xFF], [0xC3], [0xE1, 0xBB], [0xCC, 0x80], [0x1B]]
 
-    @Test func randomBytesNeverCrashOrHang() async throws {
+    @Test func randomBytesNeverCrashOrHang() throws {
         var random = SplitMix64(seed: 1)
-        try await Self.run("random bytes") { _ in
+        try Self.run("random bytes") { _ in
             (0..<Int(random.next() % 4096)).map { _ in UInt8(truncatingIfNeeded: random.next()) }
         }
     }
 
-    @Test func randomNewsShapedTextNeverCrashesOrHangs() async throws {
+    @Test func randomNewsShapedTextNeverCrashesOrHangs() throws {
         var random = SplitMix64(seed: 2)
-        try await Self.run("news-shaped fragments") { index in
+        try Self.run("news-shaped fragments") { index in
             // Half the cases are valid text, so most reach the parser rather than the decoder.
             let pool = index % 2 == 0 ? Self.textFragments : Self.fragments
             return (0..<Int(random.next() % 400)).flatMap { _ in pool[Int(random.next() % UInt64(pool.count))] }
         }
     }
 
-    @Test func randomHTMLNeverCrashesOrHangs() async throws {
+    @Test func randomHTMLNeverCrashesOrHangs() throws {
         var random = SplitMix64(seed: 3)
         let tags = [
             "div", "p", "article", "h1", "span", "b", "nav", "figure", "figcaption", "li", "ul", "script", "table",
             "td",
         ]
-        try await Self.run("random HTML") { _ in
+        try Self.run("random HTML") { _ in
             var html = "<html><body>"
             for _ in 0..<Int(random.next() % 300) {
                 let tag = tags[Int(random.next() % UInt64(tags.count))]
@@ -66,10 +66,10 @@ import Testing
         }
     }
 
-    @Test func mutatedSeedsNeverCrashOrHang() async throws {
+    @Test func mutatedSeedsNeverCrashOrHang() throws {
         var random = SplitMix64(seed: 4)
         let seeds = try RepositoryFixtures.seedNames.map(RepositoryFixtures.seedBytes)
-        try await Self.run("mutated seeds") { index in
+        try Self.run("mutated seeds") { index in
             var bytes = seeds[Int(random.next() % UInt64(seeds.count))]
             for _ in 0..<(1 + Int(random.next() % 8)) {
                 Self.mutate(&bytes, keepingText: index % 2 == 0, with: &random)
@@ -114,12 +114,7 @@ import Testing
         }
     }
 
-    /// Runs off the cooperative pool: a family takes seconds of CPU.
-    static func run(_ family: String, input: (Int) -> [UInt8]) async throws {
-        try await offTheCooperativePool { try runCases(family, input: input) }
-    }
-
-    private static func runCases(_ family: String, input: (Int) -> [UInt8]) throws {
+    static func run(_ family: String, input: (Int) -> [UInt8]) throws {
         let processor = ArticleProcessor()
         let provenance = Provenance(
             enricherVersion: "fuzz", topic: nil, partition: nil, offset: nil, processedAt: Date())
