@@ -16,17 +16,22 @@ extension BrokerTests {
             let output = try TestEnvironment.temporaryDirectory()
             let started = ContinuousClock.now
 
-            // Spread over about 60 s: each restart waits out the killed member's 6 s session
-            // before the group hands its partitions back, and all five kills must land mid-stream.
+            // One sixth of the stream per sink run, the last after the fifth kill, so that every
+            // kill lands before the last line however long a restart takes (each waits out the
+            // killed member's 6 s session before the group hands its partitions back; five
+            // restarts outlasted one paced stream on a loaded machine). A run's first batch
+            // shows that the restarted sink writes; the rest follows over about 10 s, and the
+            // kill comes within its first 2 s, with records still arriving.
             let batch = 25
             let pause = Duration.milliseconds(60_000 * batch / messages.count)
-            let publishing = Task {
-                try await FaultInjection.publish(messages, brokers: pipeline.brokers, batch: batch, pause: pause)
-            }
+            let sixths = (0..<6).map { Array(messages[$0 * messages.count / 6..<($0 + 1) * messages.count / 6]) }
+            var published = 0
+            var publishing: [Task<Int, any Error>] = []
             var killedAt: [Int] = []
-            for _ in 0..<5 {
+            for sixth in sixths.dropLast() {
                 let sink = try ExecutableRun("news-sink", pipeline.sinkArguments(to: output, exitWhenIdle: nil))
                 let before = FaultInjection.lineCount(in: output)
+                published += try await FaultInjection.publish(Array(sixth.prefix(batch)), brokers: pipeline.brokers)
                 let deadline = ContinuousClock.now + .seconds(30)
                 while FaultInjection.lineCount(in: output) <= before, ContinuousClock.now < deadline {
                     try await Task.sleep(for: .milliseconds(50))
@@ -34,14 +39,18 @@ extension BrokerTests {
                 if FaultInjection.lineCount(in: output) <= before {
                     Issue.record("the restarted sink wrote nothing within 30 s; it was killed idle")
                 }
-                try await Task.sleep(for: .milliseconds(Int.random(in: 0...700)))
+                publishing.append(Task { [brokers = pipeline.brokers] in
+                    try await FaultInjection.publish(Array(sixth.dropFirst(batch)), brokers: brokers, batch: batch, pause: pause)
+                })
+                try await Task.sleep(for: .milliseconds(Int.random(in: 0...2000)))
                 sink.child.send(SIGKILL)
                 let status = await sink.wait(timeout: .seconds(10)).status
                 #expect(status == -9, "the sink must die by SIGKILL, not exit by itself")
                 killedAt.append(FaultInjection.lineCount(in: output))
             }
+            published += try await FaultInjection.publish(sixths[5], brokers: pipeline.brokers, batch: batch)
+            for run in publishing { published += try await run.value }
             let killsMidStream = killedAt.filter { $0 < articles.count }.count
-            let published = try await publishing.value
             #expect(killsMidStream == 5, "every kill must land before the last line: \(killedAt)")
             let final = try await ExecutableRun.run(
                 "news-sink", pipeline.sinkArguments(to: output, exitWhenIdle: 3), timeout: .seconds(120))

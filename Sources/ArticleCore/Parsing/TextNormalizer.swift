@@ -94,9 +94,7 @@ enum TextNormalizer {
                 index += 1
                 continue
             }
-            let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-            var value = UInt32(lead & (0x7F >> length))
-            for offset in 1..<length { value = value << 6 | UInt32(utf8[index + offset] & 0x3F) }
+            let (value, length) = UTF8Encoding.decode(utf8, at: index)
             // Valid: the bytes are a String's UTF-8.
             let scalar = Unicode.Scalar(value)!
             if !composed && mayNeedComposition(scalar) { return nil }
@@ -140,7 +138,11 @@ enum TextNormalizer {
     /// Unicode's White_Space property, spelled out: the lookup through Unicode's property tables
     /// was a hot spot, and the set is small and fixed.
     static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
+        isWhitespace(value: scalar.value)
+    }
+
+    static func isWhitespace(value: UInt32) -> Bool {
+        switch value {
         case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
         default: false
         }

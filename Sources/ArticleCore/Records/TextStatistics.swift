@@ -19,53 +19,83 @@ public struct TextStatistics: Sendable, Codable, Equatable {
 
     /// Measures a body of text.
     public init(measuring text: String) {
+        var text = text
+        let (scalars, words, scalarsAreCharacters) = text.withUTF8(Self.count)
+        let seconds = (words * 60 + Self.wordsPerMinute - 1) / Self.wordsPerMinute
+        self.init(
+            characters: scalarsAreCharacters ? scalars : text.count, words: words,
+            readingTimeSeconds: words > 0 ? max(1, seconds) : 0)
+    }
+
+    /// Scalars and words of valid UTF-8, and whether every scalar is a character of its own,
+    /// where counting scalars is counting characters without the cost of grapheme breaking.
+    /// Scalars, not Characters: word boundaries only need whitespace.
+    private static func count(_ bytes: UnsafeBufferPointer<UInt8>) -> (scalars: Int, words: Int, scalarsAreCharacters: Bool) {
         var words = 0
         var scalars = 0
-        // Where every scalar is a character of its own, counting scalars is counting characters,
-        // without the cost of grapheme breaking.
         var scalarsAreCharacters = true
         var inWord = false
         var wordHasLetterOrDigit = false
-        // Scalars, not Characters: word boundaries only need whitespace, and it is much faster.
-        for scalar in text.unicodeScalars {
+        var index = 0
+        while index < bytes.count {
             scalars += 1
-            if scalarsAreCharacters && !Self.standsAlone(scalar) { scalarsAreCharacters = false }
-            if TextNormalizer.isWhitespace(scalar) {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                // Most of the bytes of Vietnamese text: decided without decoding.
+                index += 1
+                if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                    // CR pairs with LF into one character.
+                    if byte == 0x0D { scalarsAreCharacters = false }
+                    if inWord && wordHasLetterOrDigit { words += 1 }
+                    inWord = false
+                    wordHasLetterOrDigit = false
+                } else {
+                    inWord = true
+                    if !wordHasLetterOrDigit {
+                        // ORing 0x20 makes an ASCII capital letter small and leaves small ones.
+                        wordHasLetterOrDigit = (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte | 0x20)
+                    }
+                }
+                continue
+            }
+            let (value, length) = UTF8Encoding.decode(bytes, at: index)
+            index += length
+            if scalarsAreCharacters && !standsAlone(value) { scalarsAreCharacters = false }
+            if TextNormalizer.isWhitespace(value: value) {
                 if inWord && wordHasLetterOrDigit { words += 1 }
                 inWord = false
                 wordHasLetterOrDigit = false
             } else {
                 inWord = true
                 // Looked up only until the word is known to have one: property lookups are costly.
-                if !wordHasLetterOrDigit && Self.isLetterOrDigit(scalar) { wordHasLetterOrDigit = true }
+                if !wordHasLetterOrDigit && isLetterOrDigit(value) { wordHasLetterOrDigit = true }
             }
         }
         if inWord && wordHasLetterOrDigit { words += 1 }
-
-        let seconds = (words * 60 + Self.wordsPerMinute - 1) / Self.wordsPerMinute
-        self.init(characters: scalarsAreCharacters ? scalars : text.count, words: words, readingTimeSeconds: words > 0 ? max(1, seconds) : 0)
+        return (scalars, words, scalarsAreCharacters)
     }
 
     /// Scalars that always form a character on their own: Latin (except CR, which pairs with
     /// LF), Vietnamese letters, and common punctuation; combining marks, emoji and most other
     /// scripts may join their neighbours.
-    private static func standsAlone(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
+    private static func standsAlone(_ value: UInt32) -> Bool {
+        switch value {
         case 0x0D: false
         case 0x00...0x2FF, 0x1E00...0x1EFF, 0x2010...0x2027, 0x2030...0x205E, 0x20A0...0x20C0: true
         default: false
         }
     }
 
-    private static func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: true
-        case 0x00...0x7F: false
+    /// Whether a scalar beyond ASCII (which ``count(_:)`` decides itself) is a letter or a digit.
+    private static func isLetterOrDigit(_ value: UInt32) -> Bool {
+        // Valid: the value was decoded from a String's UTF-8.
+        let scalar = Unicode.Scalar(value)!
         // Vietnamese letters: the table of letters holds exactly the alphabetic scalars of these
         // ranges, and asking Unicode's properties costs far more.
-        case 0xC0...0x24F, 0x1EA0...0x1EFF: VietnameseLetters.letter(scalar) != nil
-        default: scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        if (0xC0...0x24F).contains(value) || (0x1EA0...0x1EFF).contains(value) {
+            return VietnameseLetters.letter(scalar) != nil
         }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
     enum CodingKeys: String, CodingKey {

@@ -169,20 +169,8 @@ enum Tokenizer {
     /// The scalar starting at `index` of valid UTF-8, and its length in bytes.
     @inline(__always)
     private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
-        let lead = UInt32(bytes[index])
-        if lead < 0x80 { return (Unicode.Scalar(UInt8(lead)), 1) }
-        if lead < 0xE0 {
-            let value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-            return (Unicode.Scalar(value) ?? "\u{FFFD}", 2)
-        }
-        if lead < 0xF0 {
-            let value = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-            return (Unicode.Scalar(value) ?? "\u{FFFD}", 3)
-        }
-        let value =
-            (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
-            | UInt32(bytes[index + 3] & 0x3F)
-        return (Unicode.Scalar(value) ?? "\u{FFFD}", 4)
+        let (value, length) = UTF8Encoding.decode(bytes, at: index)
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 
     @inline(__always)
