@@ -14,42 +14,84 @@ enum TextNormalizer {
     }
 
     private static func normalize(_ text: String, composed: Bool) -> String {
-        var output: [UInt8] = []
-        output.reserveCapacity(text.utf8.count)
-        var previousWasCarriageReturn = false
-        for scalar in text.unicodeScalars {
-            defer { previousWasCarriageReturn = scalar == "\r" }
-            // Found mid-way, since almost all text is NFC already and composing is costly.
-            if !composed && mayNeedComposition(scalar) {
-                return normalize(text.precomposedStringWithCanonicalMapping, composed: true)
-            }
-            switch scalar.value {
-            case 0x0D, 0x2028, 0x2029:
-                output.append(UInt8(ascii: "\n"))
-            case 0x0A:
-                // The LF of a CRLF pair was already emitted for the CR.
-                if !previousWasCarriageReturn { output.append(UInt8(ascii: "\n")) }
-            case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD:
-                continue
-            case 0x09, 0x0B, 0x0C, 0x00A0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
-                output.append(UInt8(ascii: " "))
-            case 0x00...0x1F, 0x7F:
-                // Stray control characters are replaced so they cannot glue two words together.
-                output.append(UInt8(ascii: " "))
-            case 0x20...0x7E:
-                output.append(UInt8(scalar.value))
-            default:
-                UTF8Encoding.append(scalar.value, to: &output)
-            }
+        var text = text
+        switch text.withUTF8({ normalizedBytes(of: $0, composed: composed) }) {
+        case .unchanged:
+            // Most text: no copy, and no second validation of its UTF-8.
+            return text
+        case .changed(let bytes):
+            return String(decoding: bytes, as: UTF8.self)
+        case .needsComposition:
+            return normalize(text.precomposedStringWithCanonicalMapping, composed: true)
         }
-        return String(decoding: output, as: UTF8.self)
     }
 
-    /// Whether NFC could change text containing `scalar`. Latin letters below U+0300,
+    private enum Normalized {
+        case unchanged
+        case changed([UInt8])
+        /// NFC could change the text; found mid-way, since almost all text is NFC already and
+        /// composing is costly.
+        case needsComposition
+    }
+
+    /// ``normalize(_:)`` over valid UTF-8: runs of bytes that stay are copied whole, and only
+    /// once a first byte has to change.
+    private static func normalizedBytes(of utf8: UnsafeBufferPointer<UInt8>, composed: Bool) -> Normalized {
+        var output: [UInt8] = []
+        var changed = false
+        var runStart = 0
+        /// Puts `replacement` (nothing when nil) for the `length` bytes at `index`.
+        func replace(at index: Int, length: Int, with replacement: UInt8?) {
+            if !changed {
+                output.reserveCapacity(utf8.count)
+                changed = true
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+            if let replacement { output.append(replacement) }
+            runStart = index + length
+        }
+        var index = 0
+        while index < utf8.count {
+            let byte = utf8[index]
+            if byte < 0x80 {
+                switch byte {
+                case 0x20...0x7E:
+                    break
+                case 0x0A:
+                    // The LF of a CRLF pair was already emitted for the CR.
+                    if index > 0 && utf8[index - 1] == 0x0D { replace(at: index, length: 1, with: nil) }
+                case 0x0D:
+                    replace(at: index, length: 1, with: UInt8(ascii: "\n"))
+                default:
+                    // Tabs and other controls: stray ones cannot glue two words together.
+                    replace(at: index, length: 1, with: UInt8(ascii: " "))
+                }
+                index += 1
+                continue
+            }
+            let (value, length) = UTF8Encoding.decode(utf8, at: index)
+            if !composed && mayNeedComposition(value) { return .needsComposition }
+            switch value {
+            case 0x2028, 0x2029:
+                replace(at: index, length: length, with: UInt8(ascii: "\n"))
+            case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD:
+                replace(at: index, length: length, with: nil)
+            case 0x00A0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
+                replace(at: index, length: length, with: UInt8(ascii: " "))
+            default:
+                break
+            }
+            index += length
+        }
+        guard changed else { return .unchanged }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
+        return .changed(output)
+    }
+
+    /// Whether NFC could change text containing the scalar `value`. Latin letters below U+0300,
     /// Vietnamese's precomposed letters (U+1E00-U+1EFF) and punctuation never change, so only
     /// text with other scalars is composed.
-    private static func mayNeedComposition(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
+    private static func mayNeedComposition(_ value: UInt32) -> Bool {
         return value >= 0x300 && !(0x1E00...0x1EFF).contains(value) && !(0x2010...0x20CF).contains(value)
     }
 
@@ -95,14 +137,12 @@ enum TextNormalizer {
                 continue
             }
             let (value, length) = UTF8Encoding.decode(utf8, at: index)
-            // Valid: the bytes are a String's UTF-8.
-            let scalar = Unicode.Scalar(value)!
-            if !composed && mayNeedComposition(scalar) { return nil }
+            if !composed && mayNeedComposition(value) { return nil }
             switch value {
             case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD:
                 // Removed, as normalize(_:) removes them: they do not end a word.
                 drop(at: index, length: length, isSpace: false)
-            case _ where isWhitespace(scalar):
+            case _ where isWhitespace(value: value):
                 drop(at: index, length: length, isSpace: true)
             default:
                 break
