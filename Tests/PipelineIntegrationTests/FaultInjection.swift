@@ -120,7 +120,22 @@ enum FaultInjection {
 
     /// Every line of every sink output file in `directory`, finished or in progress: (parsed
     /// ids, lines that are not a JSON object with an id).
+    ///
+    /// Read while the sink runs, a file in progress can be renamed to its finished name between
+    /// the listing and the read (the chaos test once failed on it); the directory is then listed
+    /// and read again.
     static func outputIDs(in directory: URL) throws -> (ids: [String], invalid: [String]) {
+        for _ in 1..<10 {
+            do {
+                return try readOutputIDs(in: directory)
+            } catch let error as CocoaError where error.code == .fileReadNoSuchFile {
+                continue
+            }
+        }
+        return try readOutputIDs(in: directory)
+    }
+
+    private static func readOutputIDs(in directory: URL) throws -> (ids: [String], invalid: [String]) {
         var ids: [String] = []
         var invalid: [String] = []
         for file in try FileManager.default.contentsOfDirectory(atPath: directory.path) where SinkFiles.isOutput(file) {
