@@ -138,4 +138,45 @@ import Testing
         #expect(found.persons.map(\.name) == ["Mai Văn Khiêm"])
         #expect(found.persons.first?.titles == ["Giám đốc trung tâm"])
     }
+
+    @Test func aPersonNamedAgainByTheEndOfTheirNameIsTheSamePerson() {
+        let found = entities(
+            "Ở phút 54, Phạm Tuấn Hải mở tỷ số. Đến phút 88, Tuấn Hải hoàn tất cú đúp, và sau trận, Hải cho biết anh rất vui. "
+                + "Tay vợt Carlos Alcaraz lên ngôi. Sau trận, Alcaraz cảm ơn khán giả. Phong trào ủng hộ lan rộng.")
+        #expect(found.persons.map(\.name) == ["Phạm Tuấn Hải", "Carlos Alcaraz"])
+        #expect(found.persons.map(\.mentions) == [3, 2])
+    }
+
+    @Test func aSharedOrSentenceInitialNameEndingNamesNoOne() {
+        // Two people end in "Hải"; "Hải" opening a sentence may be any word.
+        let found = entities("Phạm Tuấn Hải và Nguyễn Quang Hải ra sân. Sau trận, Hải cho biết anh rất vui.")
+        #expect(found.persons.map(\.mentions) == [1, 1])
+        let opening = entities("Ông Lê Hoàng Phong phát biểu. Phong trào ủng hộ lan rộng.")
+        #expect(opening.persons.map(\.mentions) == [1])
+    }
+
+    @Test func wordsClosingATitleAfterAPersonsNameAreTheOrganisation() {
+        let found = entities(
+            "Ông Nguyễn Xuân Quang, Chủ tịch HĐQT Nam Long, cho biết giá bán tăng. Ông Đoàn Văn Hiểu Em, Tổng giám đốc MWG, cho biết. "
+                + "Dự lễ có ông Nguyễn Văn An, Phó Thủ tướng Bùi Thanh Sơn và Đại sứ Marc Knapper.")
+        #expect(found.persons.map(\.name) == ["Nguyễn Xuân Quang", "Đoàn Văn Hiểu Em", "Nguyễn Văn An", "Bùi Thanh Sơn", "Marc Knapper"])
+        #expect(found.persons.map(\.titles) == [["Chủ tịch HĐQT Nam Long"], ["Tổng giám đốc MWG"], [], ["Phó Thủ tướng"], ["Đại sứ"]])
+        #expect(found.organizations.map(\.name) == ["Nam Long", "MWG"])
+    }
+
+    @Test func aLowercaseWordThatDescribesANameIsNoPartOfIt() {
+        let found = entities(
+            "Theo báo Thanh Niên, chuỗi Bách Hóa Xanh và công ty VNG báo lãi, còn công ty TNHH Hoàng Long "
+                + "và tập đoàn Dầu khí Việt Nam báo lỗ. Bệnh nhân được chuyển lên bệnh viện Bạch Mai.")
+        #expect(
+            found.organizations.map(\.name) == [
+                "Thanh Niên", "Bách Hóa Xanh", "VNG", "công ty TNHH Hoàng Long", "tập đoàn Dầu khí Việt Nam", "bệnh viện Bạch Mai",
+            ])
+    }
+
+    @Test func anAcronymAndPlaceInBracketsAndABrandsCompanyAreOrganisations() {
+        let found = entities(
+            "Trung tâm Kiểm soát bệnh tật tỉnh Nghệ An (CDC Nghệ An) ghi nhận 45 ca. Samsung Electronics sẽ đầu tư thêm 1,8 tỷ USD.")
+        #expect(found.organizations.map(\.name) == ["Trung tâm Kiểm soát bệnh tật tỉnh Nghệ An", "CDC Nghệ An", "Samsung Electronics"])
+    }
 }

@@ -63,6 +63,9 @@ struct LexiconFlags: OptionSet, Sendable {
     /// A verb that reports a match's result ("thắng", "cầm hòa"): with a score, the names
     /// around it are teams.
     static let result = LexiconFlags(rawValue: 1 << 26)
+    /// An organisation head that, written in lower case, describes the name after it and is no
+    /// part of it: "báo Thanh Niên" names Thanh Niên, "chuỗi Bách Hóa Xanh" Bách Hóa Xanh.
+    static let descriptor = LexiconFlags(rawValue: 1 << 27)
 
     static let names: [String: LexiconFlags] = [
         "needs-complement": .needsComplement, "ministry": .ministry, "posting": .posting, "prefix": .prefix,
@@ -72,6 +75,6 @@ struct LexiconFlags: OptionSet, Sendable {
         "ethnic-marker": .ethnicMarker, "credit": .credit, "pronoun": .pronoun, "auxiliary": .auxiliary,
         "connective": .connective, "lowercase": .lowercase, "inside": .inside, "numbered": .numbered,
         "house-number": .houseNumber, "company": .company, "role": .role, "action": .action,
-        "result": .result,
+        "result": .result, "descriptor": .descriptor,
     ]
 }

@@ -34,20 +34,39 @@ struct EntityRecognizer {
         return result
     }
 
-    /// Tags again, as people, capitalised words equal to a person's name found elsewhere, and
-    /// single name words after "ông"/"bà" or a title that end exactly one person's name.
+    /// Tags again, as people, capitalised words equal to a person's name found elsewhere or to
+    /// the end of exactly one person's name ("Phạm Tuấn Hải", then "Tuấn Hải" or "Hải"; "Carlos
+    /// Alcaraz", then "Alcaraz"), and single name words after "ông"/"bà" or a title that end
+    /// exactly one person's name.
     private func resolveRepeatedNames(
         segments: [TextSegment], recognitions: [SegmentRecognition], into result: inout Result
     ) {
         var people: [UInt64: EntityMention] = [:]
-        var lastWords: [UInt64: UInt64?] = [:]  // last word of a name -> the person, nil when shared
+        // The last word, and the last two words of longer names -> the person, nil when shared.
+        var lastWords: [UInt64: UInt64?] = [:]
+        var lastTwoWords: [UInt64: UInt64?] = [:]
+        func claim(_ ending: UInt64, for person: UInt64, in endings: inout [UInt64: UInt64?]) {
+            if let existing = endings[ending], existing != person {
+                endings[ending] = .some(nil)
+            } else {
+                endings[ending] = person
+            }
+        }
         for mention in result.mentions where mention.kind == .person && people[mention.key] == nil {
             people[mention.key] = mention
-            let lastWord = segments[mention.segment].tokens[mention.range.upperBound - 1].key
-            if let existing = lastWords[lastWord], existing != mention.key {
-                lastWords[lastWord] = .some(nil)
-            } else {
-                lastWords[lastWord] = mention.key
+            let segment = segments[mention.segment]
+            let end = mention.range.upperBound
+            claim(segment.tokens[end - 1].key, for: mention.key, in: &lastWords)
+            if mention.range.count >= 3 { claim(segment.key(end - 2..<end), for: mention.key, in: &lastTwoWords) }
+        }
+        /// The one person whose name the whole run `range` ends: two words anywhere, one word
+        /// only inside a sentence, where its capital letter marks a name.
+        func personEnding(_ range: Range<Int>, in segment: TextSegment) -> UInt64? {
+            switch range.count {
+            case 2: lastTwoWords[segment.key(range)] ?? nil
+            case 1 where segment.tokens[range.lowerBound].isCapitalizedMidSentence:
+                people[segment.key(range)] == nil ? lastWords[segment.tokens[range.lowerBound].key] ?? nil : nil
+            default: nil
             }
         }
 
@@ -64,6 +83,12 @@ struct EntityRecognizer {
                     end += 1
                     next += 1
                 }
+                if people[segment.key(start..<end)] == nil, let key = personEnding(start..<end, in: segment),
+                    let person = people[key]
+                {
+                    result.mentions.append(person.repeated(segment: segmentIndex, range: start..<end))
+                    continue
+                }
                 var position = start
                 while position < end {
                     let longest = min(SegmentGrammar.maximumNameTokens, end - position)
@@ -76,13 +101,7 @@ struct EntityRecognizer {
                         position += 1
                         continue
                     }
-                    var mention = person
-                    mention.segment = segmentIndex
-                    mention.range = position..<position + length
-                    mention.titles = []
-                    mention.rule = .repeatedName
-                    mention.evidence = []
-                    result.mentions.append(mention)
+                    result.mentions.append(person.repeated(segment: segmentIndex, range: position..<position + length))
                     position += length
                 }
             }
@@ -92,14 +111,22 @@ struct EntityRecognizer {
                     if let standalone = reference.standalone { result.mentions.append(standalone) }
                     continue
                 }
-                var mention = person
-                mention.segment = segmentIndex
-                mention.range = reference.range
-                mention.titles = reference.title.map { [$0] } ?? []
-                mention.rule = .repeatedName
-                mention.evidence = []
-                result.mentions.append(mention)
+                result.mentions.append(
+                    person.repeated(segment: segmentIndex, range: reference.range, titles: reference.title.map { [$0] } ?? []))
             }
         }
+    }
+}
+
+extension EntityMention {
+    /// This person again, at `range` of a segment: the same entity, by the repeated-name rule.
+    fileprivate func repeated(segment: Int, range: Range<Int>, titles: [TitleMention] = []) -> EntityMention {
+        var mention = self
+        mention.segment = segment
+        mention.range = range
+        mention.titles = titles
+        mention.rule = .repeatedName
+        mention.evidence = []
+        return mention
     }
 }

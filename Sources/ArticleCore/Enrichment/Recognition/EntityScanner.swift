@@ -199,16 +199,22 @@ struct EntityScanner {
     private func claimTitle(at index: Int, state: inout State) -> Int? {
         guard let chain = grammar.titleChain(at: index, afterName: false) else { return nil }
         let after = chain.range.upperBound
-        if let name = grammar.nameAfterTitle(at: after) {
+        let afterSeparator =
+            index >= 2 && state.lastPersonEnd == index - 1
+            && [",", "-", "–", "("].contains(where: { tokens[index - 1].isMark($0) })
+        // "Ông Nguyễn Xuân Quang, Chủ tịch HĐQT Nam Long,": the words closing the title are its
+        // organisation, not a second person.
+        let closedByOrganization =
+            afterSeparator
+            && grammar.titleChain(at: index, afterName: true)?.titles.last?.organizations.last?.rule
+                == .organizationClosingTitle
+        if !closedByOrganization, let name = grammar.nameAfterTitle(at: after) {
             addPerson(
                 name, rule: .titleThenName, evidence: chain.titles.flatMap(\.evidence),
                 titles: titles(chain, rule: .titleBeforeName), to: &state)
             addNested(chain, to: &state.result)
             return name.upperBound
         }
-        let afterSeparator =
-            index >= 2 && state.lastPersonEnd == index - 1
-            && [",", "-", "–", "("].contains(where: { tokens[index - 1].isMark($0) })
         if afterSeparator, let lastPerson = state.lastPerson,
             let appositive = grammar.titleChain(at: index, afterName: true)
         {

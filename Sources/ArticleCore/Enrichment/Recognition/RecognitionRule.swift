@@ -33,6 +33,9 @@ public enum RecognitionRule: String, Sendable, Codable, CaseIterable {
     case codeAndPlace = "code-and-place"
     /// An organisation: foreign words ending with a company word ("Vietnam Investments Group").
     case foreignCompany = "foreign-company"
+    /// An organisation: capitalised words that close a title set off after a person's name
+    /// ("Nguyễn Xuân Quang, Chủ tịch HĐQT Nam Long, cho biết").
+    case organizationClosingTitle = "organization-closing-title"
     /// An organisation: an acronym in brackets right after an organisation's name.
     case acronymAfterName = "acronym-after-name"
     /// A place from the gazetteer (provinces.txt, countries.txt, places.txt).

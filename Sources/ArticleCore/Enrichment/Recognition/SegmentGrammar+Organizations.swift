@@ -46,7 +46,13 @@ extension SegmentGrammar {
         if segment.isShouting { return known }
         guard let headed = headedOrganization(at: index, context: context, depth: depth),
             headed.range.upperBound > known?.range.upperBound ?? index
-        else { return known ?? codeAndPlace(at: index) ?? placeAndClubCode(at: index) ?? foreignCompany(at: index) }
+        else {
+            // "Samsung Electronics": a known brand and the company word that names one company of it.
+            if let company = foreignCompany(at: index), company.range.upperBound > known?.range.upperBound ?? index {
+                return company
+            }
+            return known ?? codeAndPlace(at: index) ?? placeAndClubCode(at: index)
+        }
         // "Hội An", "Trường Sa": a place whose first word is also an organisation head.
         if let place = longest(.place, at: index), Int(place.length) >= headed.range.count { return known }
         return headed
@@ -60,15 +66,37 @@ extension SegmentGrammar {
             token(index + Int(head.length))?.isCapitalized == true || longest(.placePrefix, at: index + Int(head.length)) != nil,
             let span = headedOrganization(at: index, context: context, depth: Self.maximumNesting), span.isReportable
         else { return nil }
-        let territorial = entry(head).flags.contains(.territorial)
-        let namesMoreThanPlace = span.places.isEmpty || span.places[0].range.lowerBound > index + Int(head.length)
-        return territorial || namesMoreThanPlace ? span : nil
+        let flags = entry(head).flags
+        let nameStart = index + Int(head.length)
+        let namesMoreThanPlace = span.places.isEmpty || span.places[0].range.lowerBound > nameStart
+        guard flags.contains(.territorial) || namesMoreThanPlace else { return nil }
+        if flags.contains(.descriptor) || (flags.contains(.company) && isBrand(at: nameStart)) {
+            // "báo Thanh Niên", "công ty VNG", "tập đoàn Foxconn": the name is the organisation's own.
+            var named = span
+            named.range = nameStart..<span.range.upperBound
+            named.key = segment.key(named.range)
+            return named
+        }
+        return span
+    }
+
+    /// The legal forms of the Law on Enterprises (2020) as abbreviated before a company's name.
+    private static let legalForms = KeySet(words: ["cp", "ctcp", "tnhh", "mtv", "tmcp"])
+
+    /// A word that names a company by itself: a known organisation, an acronym or a foreign
+    /// word, but not a legal form ("công ty TNHH …", "công ty cổ phần …").
+    private func isBrand(at index: Int) -> Bool {
+        guard let word = token(index), word.isCapitalized, !Self.legalForms.contains(word.key),
+            longest(.nameWord, at: index) == nil
+        else { return false }
+        return word.casing == .allCaps || word.isForeignShaped || knownOrganization(at: index) != nil
     }
 
     /// "CDC Nghệ An", "HA Gia Lai", "U23 Malaysia": an acronym or an age group's code and the
     /// place the body or team belongs to.
     private func codeAndPlace(at index: Int) -> OrganizationSpan? {
-        guard let first = token(index), first.casing == .allCaps || isAgeGroup(first), first.spaceBefore || index == 0,
+        guard let first = token(index), first.casing == .allCaps || isAgeGroup(first),
+            first.spaceBefore || index == 0 || segment.isMark("(", at: index - 1),
             longest(.nonEntity, at: index) == nil, longest(.place, at: index) == nil,
             longest(.placePrefix, at: index) == nil, !startsTitle(at: index),
             let place = place(at: index + 1, inTitle: true), place.rule == .knownPlace || place.rule == .placePrefix
@@ -77,6 +105,29 @@ extension SegmentGrammar {
         return OrganizationSpan(
             range: range, key: segment.key(range), isReportable: true, rule: .codeAndPlace, evidence: place.evidence,
             places: [place])
+    }
+
+    /// "Ông Nguyễn Xuân Quang, Chủ tịch HĐQT Nam Long, cho biết": capitalised words that no
+    /// rule reads and that close a title set off after a person's name are the organisation the
+    /// title is held in: the person was named before the comma. An acronym, or Vietnamese words
+    /// not led by a surname; a list of people ("…, Đại sứ Philippe Papin, …") keeps its names.
+    func organizationClosingTitle(at index: Int) -> OrganizationSpan? {
+        guard let first = token(index),
+            first.casing == .allCaps || (!first.isForeignShaped && longest(.surname, at: index) == nil)
+        else { return nil }
+        var end = index
+        while let current = token(end), current.isCapitalized, current.spaceBefore, end - index < Self.maximumNameTokens,
+            end == index || !startsOtherPhrase(at: end)
+        {
+            end += 1
+        }
+        let closesClause = token(end).map { $0.kind == .punctuation && Self.clauseEndingMarks.contains($0.mark) } ?? true
+        guard end > index, closesClause, place(at: index) == nil, longest(.organizationHead, at: index) == nil,
+            longest(.nonEntity, at: index) == nil, !startsTitle(at: index)
+        else { return nil }
+        let range = index..<end
+        return OrganizationSpan(
+            range: range, key: segment.key(range), isReportable: true, rule: .organizationClosingTitle, evidence: [])
     }
 
     /// Codes written after a club's home to name the club ("Hà Nội FC", "Sông Lam Nghệ An SC").

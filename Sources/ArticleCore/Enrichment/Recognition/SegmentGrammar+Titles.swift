@@ -81,6 +81,14 @@ extension SegmentGrammar {
             span.evidence.append(kind.entry)
             end += Int(kind.length)
             hasComplement = true
+        } else if afterName, place(at: end, inTitle: true) == nil,
+            // The longest head only: "Chủ tịch HĐQT" + "Nam Long", not "Chủ tịch" + "HĐQT Nam Long".
+            longest(.title, at: headStart, accept: Self.isTitleHead)?.length == head.length,
+            let organization = organizationClosingTitle(at: end)
+        {
+            span.organizations.append(organization)
+            end = organization.range.upperBound
+            hasComplement = true
         }
         if span.organizations.last?.places.isEmpty ?? true, let place = place(at: end, inTitle: true),
             !opensGivenName(place)
