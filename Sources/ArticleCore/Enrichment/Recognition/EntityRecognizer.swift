@@ -65,7 +65,7 @@ struct EntityRecognizer {
             switch range.count {
             case 2: lastTwoWords[segment.key(range)] ?? nil
             case 1 where segment.tokens[range.lowerBound].isCapitalizedMidSentence:
-                people[segment.key(range)] == nil ? lastWords[segment.tokens[range.lowerBound].key] ?? nil : nil
+                lastWords[segment.tokens[range.lowerBound].key] ?? nil
             default: nil
             }
         }

@@ -202,12 +202,11 @@ struct EntityScanner {
         let afterSeparator =
             index >= 2 && state.lastPersonEnd == index - 1
             && [",", "-", "–", "("].contains(where: { tokens[index - 1].isMark($0) })
+        // Read once: it decides whether a name follows, and else is the appositive itself.
+        let appositive = afterSeparator ? grammar.titleChain(at: index, afterName: true) : nil
         // "Ông Nguyễn Xuân Quang, Chủ tịch HĐQT Nam Long,": the words closing the title are its
         // organisation, not a second person.
-        let closedByOrganization =
-            afterSeparator
-            && grammar.titleChain(at: index, afterName: true)?.titles.last?.organizations.last?.rule
-                == .organizationClosingTitle
+        let closedByOrganization = appositive?.titles.last?.organizations.last?.rule == .organizationClosingTitle
         if !closedByOrganization, let name = grammar.nameAfterTitle(at: after) {
             addPerson(
                 name, rule: .titleThenName, evidence: chain.titles.flatMap(\.evidence),
@@ -215,9 +214,7 @@ struct EntityScanner {
             addNested(chain, to: &state.result)
             return name.upperBound
         }
-        if afterSeparator, let lastPerson = state.lastPerson,
-            let appositive = grammar.titleChain(at: index, afterName: true)
-        {
+        if let lastPerson = state.lastPerson, let appositive {
             // "Nguyễn Xuân Thắng, Giám đốc Học viện Chính trị quốc gia Hồ Chí Minh;"
             state.result.mentions[lastPerson].titles += titles(appositive, rule: .titleAfterName)
             addNested(appositive, to: &state.result)

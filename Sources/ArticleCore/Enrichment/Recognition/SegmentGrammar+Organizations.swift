@@ -122,7 +122,7 @@ extension SegmentGrammar {
             end += 1
         }
         let closesClause = token(end).map { $0.kind == .punctuation && Self.clauseEndingMarks.contains($0.mark) } ?? true
-        guard end > index, closesClause, place(at: index) == nil, longest(.organizationHead, at: index) == nil,
+        guard end > index, closesClause, place(at: index, inTitle: true) == nil, longest(.organizationHead, at: index) == nil,
             longest(.nonEntity, at: index) == nil, !startsTitle(at: index)
         else { return nil }
         let range = index..<end

@@ -81,7 +81,7 @@ extension SegmentGrammar {
             span.evidence.append(kind.entry)
             end += Int(kind.length)
             hasComplement = true
-        } else if afterName, place(at: end, inTitle: true) == nil,
+        } else if afterName,
             // The longest head only: "Chủ tịch HĐQT" + "Nam Long", not "Chủ tịch" + "HĐQT Nam Long".
             longest(.title, at: headStart, accept: Self.isTitleHead)?.length == head.length,
             let organization = organizationClosingTitle(at: end)
