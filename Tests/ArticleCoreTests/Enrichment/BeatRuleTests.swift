@@ -179,4 +179,33 @@ import Testing
             "Trung tâm Kiểm soát bệnh tật tỉnh Nghệ An (CDC Nghệ An) ghi nhận 45 ca. Samsung Electronics sẽ đầu tư thêm 1,8 tỷ USD.")
         #expect(found.organizations.map(\.name) == ["Trung tâm Kiểm soát bệnh tật tỉnh Nghệ An", "CDC Nghệ An", "Samsung Electronics"])
     }
+
+    @Test func aNameRightAfterAPersonsResultIsTheOpponent() {
+        let found = entities(
+            "Tay vợt Carlos Alcaraz đánh bại Jannik Sinner sau 5 set. CLB Hà Nội đánh bại HA Gia Lai 3-0. "
+                + "Bà Lê Thị Lan đã vượt qua Covid-19 sau hai tuần. Ông Trần Văn Nam thua Hà Nội.")
+        #expect(found.persons.map(\.name) == ["Carlos Alcaraz", "Jannik Sinner", "Lê Thị Lan", "Trần Văn Nam"])
+        #expect(found.organizations.map(\.name) == ["CLB Hà Nội", "HA Gia Lai"])
+    }
+
+    @Test func aNameAfterAPlayAndCuaIsThePlayers() {
+        let found = entities(
+            "Tuấn Hải hoàn tất cú đúp sau đường chuyền của Marlon. Filip Nguyễn cản phá cú đá phạt đền của Rafaelson. "
+                + "Bàn thắng của Việt Nam đến ở phút 80, sau cú sút của CLB Hà Nội.")
+        #expect(found.persons.map(\.name).filter { ["Marlon", "Rafaelson"].contains($0) } == ["Marlon", "Rafaelson"])
+        #expect(!found.persons.map(\.name).contains("Việt Nam"))
+        #expect(found.locations.map(\.name).contains("Việt Nam"))
+        #expect(found.organizations.map(\.name) == ["CLB Hà Nội"])
+    }
+
+    @Test func aKnownClubAfterItsHeadIsTheClubItselfAndBrandsNameTheirShops() {
+        let found = entities(
+            "CLB Thép Xanh Nam Định thắng 2-0. Theo Counterpoint Research, FPT Shop và Thế Giới Di Động bán chạy nhất.")
+        #expect(found.organizations.map(\.name) == ["CLB Thép Xanh Nam Định", "Counterpoint Research", "FPT Shop", "Thế Giới Di Động"])
+    }
+
+    @Test func citiesAndStatesAbroadArePlaces() {
+        let found = entities("Apple ra mắt sản phẩm ở Cupertino, California, còn Ronaldo ghi bàn tại Riyadh.")
+        #expect(Set(found.locations.map(\.name)) == ["Cupertino", "California", "Riyadh"])
+    }
 }

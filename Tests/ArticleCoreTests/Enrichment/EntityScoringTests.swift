@@ -72,9 +72,9 @@ import Testing
     /// let a change to the rules pass. New paragraphs the rules were not written for may set a
     /// beat's floor to its new score (sport and tech, 2026-12-02). The aim is 0.90 on every beat.
     static let minimumExactF1: [String: Double] = [
-        "accidents": 1.0, "courts": 1.0, "crime": 1.0, "economy": 0.96, "education": 1.0, "entertainment": 0.91,
-        "health": 1.0, "labour": 1.0, "local": 0.96, "military": 0.94, "politics": 1.0, "religion": 1.0, "science": 0.94,
-        "sport": 0.93, "tech": 0.97, "travel": 0.96, "weather": 1.0, "world": 0.95,
+        "accidents": 1.0, "courts": 1.0, "crime": 1.0, "economy": 1.0, "education": 1.0, "entertainment": 0.97,
+        "health": 1.0, "labour": 1.0, "local": 0.96, "military": 0.94, "politics": 1.0, "religion": 1.0, "science": 1.0,
+        "sport": 0.98, "tech": 0.98, "travel": 0.97, "weather": 1.0, "world": 0.97,
     ]
 
     @Test func everyBeatScoresAtLeastItsCommittedF1() throws {

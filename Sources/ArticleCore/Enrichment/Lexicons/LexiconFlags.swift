@@ -66,6 +66,9 @@ struct LexiconFlags: OptionSet, Sendable {
     /// An organisation head that, written in lower case, describes the name after it and is no
     /// part of it: "báo Thanh Niên" names Thanh Niên, "chuỗi Bách Hóa Xanh" Bách Hóa Xanh.
     static let descriptor = LexiconFlags(rawValue: 1 << 27)
+    /// A play on the field ("đường chuyền", "cú sút"): a name no rule knows after it and "của"
+    /// is the player's ("sau đường chuyền của Marlon").
+    static let play = LexiconFlags(rawValue: 1 << 28)
 
     static let names: [String: LexiconFlags] = [
         "needs-complement": .needsComplement, "ministry": .ministry, "posting": .posting, "prefix": .prefix,
@@ -75,6 +78,6 @@ struct LexiconFlags: OptionSet, Sendable {
         "ethnic-marker": .ethnicMarker, "credit": .credit, "pronoun": .pronoun, "auxiliary": .auxiliary,
         "connective": .connective, "lowercase": .lowercase, "inside": .inside, "numbered": .numbered,
         "house-number": .houseNumber, "company": .company, "role": .role, "action": .action,
-        "result": .result, "descriptor": .descriptor,
+        "result": .result, "descriptor": .descriptor, "play": .play,
     ]
 }

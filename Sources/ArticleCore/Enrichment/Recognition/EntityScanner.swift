@@ -67,7 +67,7 @@ struct EntityScanner {
 
     func scan() -> SegmentRecognition {
         var state = State(
-            mayNamePlayers: segment.lattice.flagsFound.contains(.action),
+            mayNamePlayers: !segment.lattice.flagsFound.isDisjoint(with: [.action, .play]),
             mayNameTeams: segment.lattice.flagsFound.contains(.result))
         // Local copies: a static or computed property read at every word costs a check or a
         // retain each time.
@@ -280,6 +280,16 @@ struct EntityScanner {
     private func claimUnclaimed(at index: Int, state: inout State) -> Int {
         if state.mayNamePlayers, let name = grammar.nameBeforeAction(at: index) {
             addPerson(name.range, rule: .nameBeforeAction, evidence: [name.verb], titles: [], to: &state)
+            return name.range.upperBound
+        }
+        if state.mayNamePlayers, let name = grammar.playerAfterPlay(at: index) {
+            addPerson(name.range, rule: .playerAfterPlay, evidence: [name.play], titles: [], to: &state)
+            return name.range.upperBound
+        }
+        if state.mayNameTeams, state.lastPerson != nil,
+            let name = grammar.opponentOfPerson(at: index, personEnd: state.lastPersonEnd)
+        {
+            addPerson(name.range, rule: .opponentOfPerson, evidence: [name.verb], titles: [], to: &state)
             return name.range.upperBound
         }
         if state.mayNameTeams, let team = grammar.teamInResult(at: index) {

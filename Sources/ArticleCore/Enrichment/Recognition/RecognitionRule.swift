@@ -10,6 +10,12 @@ public enum RecognitionRule: String, Sendable, Codable, CaseIterable {
     /// A person: a name no other rule knows, before a verb only a person does ([action] in
     /// speech.txt): "Quang Hải mở tỷ số".
     case nameBeforeAction = "name-before-action"
+    /// A person: a name no other rule knows right after a result verb whose subject is a person
+    /// ("Carlos Alcaraz đánh bại Jannik Sinner"): the opponent, not a team.
+    case opponentOfPerson = "opponent-of-person"
+    /// A person: a name no other rule knows after a play ([play] in speech.txt) and "của"
+    /// ("sau đường chuyền của Marlon").
+    case playerAfterPlay = "player-after-play"
     /// A person: the same words were recognised as a person elsewhere in the article.
     case repeatedName = "repeated-name"
     /// A person or agency: named in a photo credit ("Ảnh: …").

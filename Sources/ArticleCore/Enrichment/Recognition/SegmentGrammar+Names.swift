@@ -95,6 +95,53 @@ extension SegmentGrammar {
         return (index..<end, action.entry)
     }
 
+    /// "Carlos Alcaraz đánh bại Jannik Sinner": a name no other rule knows right after a result
+    /// verb (perhaps after auxiliaries) that follows a person's name ending at `personEnd` is
+    /// the person's opponent. Teams are named around a result too, but a person plays a person.
+    func opponentOfPerson(at index: Int, personEnd: Int) -> (range: Range<Int>, verb: Int32)? {
+        guard !segment.isShouting, let first = token(index), first.casing == .capitalized, personEnd < index
+        else { return nil }
+        var verb = personEnd
+        while let auxiliary = longest(.speech, at: verb, accept: { $0.contains(.auxiliary) }) {
+            verb += Int(auxiliary.length)
+        }
+        guard let result = longest(.speech, at: verb, accept: { $0.contains(.result) }),
+            verb + Int(result.length) == index
+        else { return nil }
+        return unknownName(at: index).map { ($0, result.entry) }
+    }
+
+    /// "sau đường chuyền của Marlon", "cú đá phạt đền của Rafaelson": a name no other rule knows
+    /// after "của" and a play ([play] in speech.txt) is the player's.
+    func playerAfterPlay(at index: Int) -> (range: Range<Int>, play: Int32)? {
+        guard !segment.isShouting, index >= 2, let first = token(index), first.casing == .capitalized,
+            segment.isWord(Self.possessiveKey, at: index - 1)
+        else { return nil }
+        // The play ends right before "của"; its phrases are at most a few words long.
+        let playEnd = index - 1
+        for start in stride(from: playEnd - 1, through: max(0, playEnd - Self.longestPlayWords), by: -1) {
+            guard let play = longest(.speech, at: start, accept: { $0.contains(.play) }),
+                start + Int(play.length) == playEnd
+            else { continue }
+            return unknownName(at: index).map { ($0, play.entry) }
+        }
+        return nil
+    }
+
+    private static let possessiveKey = Tokenizer.wordKey("của")
+    private static let longestPlayWords = 4
+
+    /// A run of capitalised words at `index` that no place, organisation, title or word that
+    /// names nothing starts: a person's name where the context says a person is meant.
+    private func unknownName(at index: Int) -> Range<Int>? {
+        let (end, words) = nameRun(from: index, allowParticles: true)
+        guard (1...Self.maximumNameTokens).contains(words), longest(.nonEntity, at: index) == nil,
+            !startsOtherPhrase(at: index), (index..<end).allSatisfy({ place(at: $0) == nil }),
+            organization(at: index) == nil
+        else { return nil }
+        return index..<end
+    }
+
     /// The end of a run of capitalised words from `start`, stopping at a title, an organisation,
     /// an event or a form of address, and how many words it has (particles and hyphenated parts
     /// such as "Jae-yong" do not count). Counting stops one past ``maximumNameTokens``.

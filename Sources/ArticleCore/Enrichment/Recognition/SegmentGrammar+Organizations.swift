@@ -228,6 +228,8 @@ extension SegmentGrammar {
     private static let companySuffixes = KeySet(words: [
         "group", "capital", "holdings", "corporation", "corp", "inc", "ltd", "limited", "partners", "ventures",
         "investments", "bank", "airlines", "fund", "company", "technologies", "motors", "electronics", "securities",
+        "shop", "store", "research", "media", "entertainment", "studios", "labs", "pharma", "logistics", "energy",
+        "solutions", "systems", "software", "games", "airways", "telecom",
     ])
 
     /// "Vietnam Investments Group", "Warburg Pincus Capital": capitalised words without
