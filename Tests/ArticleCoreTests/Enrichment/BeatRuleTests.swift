@@ -208,4 +208,19 @@ import Testing
         let found = entities("Apple ra mắt sản phẩm ở Cupertino, California, còn Ronaldo ghi bàn tại Riyadh.")
         #expect(Set(found.locations.map(\.name)) == ["Cupertino", "California", "Riyadh"])
     }
+
+    @Test func aPlaceWordBeforeASentenceEndAndAGivenNameEndingLikeACountryNameNoPlace() {
+        let found = entities(
+            "Sau giờ nghỉ, HLV Vũ Hồng Việt tung Tuấn Anh vào sân. Chính tiền vệ này kiến tạo cho Hendrio ghi bàn. "
+                + "Thủ tướng Anh Keir Starmer đến Paris.")
+        #expect(Set(found.locations.map(\.name)) == ["Anh", "Paris"])
+        #expect(found.persons.map(\.name) == ["Vũ Hồng Việt", "Tuấn Anh", "Hendrio", "Keir Starmer"])
+    }
+
+    @Test func aCompanyDescribedInLowerCaseIsItsBrand() {
+        let found = entities(
+            "Công ty khởi nghiệp Elsa vừa gọi vốn, còn tập đoàn bán lẻ Walmart mở rộng. Công ty do ông John Smith thành lập đã phá sản.")
+        #expect(found.organizations.map(\.name) == ["Elsa", "Walmart"])
+        #expect(found.persons.map(\.name) == ["John Smith"])
+    }
 }

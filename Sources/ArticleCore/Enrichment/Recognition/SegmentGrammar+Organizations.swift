@@ -51,7 +51,7 @@ extension SegmentGrammar {
             if let company = foreignCompany(at: index), company.range.upperBound > known?.range.upperBound ?? index {
                 return company
             }
-            return known ?? codeAndPlace(at: index) ?? placeAndClubCode(at: index)
+            return known ?? codeAndPlace(at: index) ?? placeAndClubCode(at: index) ?? describedBrand(at: index)
         }
         // "Hội An", "Trường Sa": a place whose first word is also an organisation head.
         if let place = longest(.place, at: index), Int(place.length) >= headed.range.count { return known }
@@ -62,6 +62,7 @@ extension SegmentGrammar {
     /// lower case names an organisation only with a capitalised name after it, or, for a
     /// territorial head, a place; a place alone after another head ("báo Mỹ") is no name.
     private func lowercaseHeadedOrganization(at index: Int, context: OrganizationContext) -> OrganizationSpan? {
+        if let brand = describedBrand(at: index) { return brand }
         guard let head = longest(.organizationHead, at: index), entry(head).flags.contains(.lowercase),
             token(index + Int(head.length))?.isCapitalized == true || longest(.placePrefix, at: index + Int(head.length)) != nil,
             let span = headedOrganization(at: index, context: context, depth: Self.maximumNesting), span.isReportable
@@ -78,6 +79,33 @@ extension SegmentGrammar {
             return named
         }
         return span
+    }
+
+    /// "Công ty khởi nghiệp Elsa", "tập đoàn bán lẻ Walmart": a [company] head and up to three
+    /// lower-case words saying what the company does, before a brand (``isBrand(at:)``), name
+    /// the brand. Words that could start a clause instead (function words, forms of address,
+    /// speech verbs: "công ty do ông John Smith lập") end the description with no name.
+    private func describedBrand(at index: Int) -> OrganizationSpan? {
+        guard let head = longest(.organizationHead, at: index), entry(head).flags.contains(.company) else { return nil }
+        var start = index + Int(head.length)
+        while let word = token(start), word.isLowercaseWord, start - index - Int(head.length) < 3 {
+            if lexicons.isStopword(word.word) || longest(.honorific, at: start) != nil || longest(.speech, at: start) != nil {
+                return nil
+            }
+            start += 1
+        }
+        guard start > index + Int(head.length), isBrand(at: start) else { return nil }
+        if let known = knownOrganization(at: start) { return known }
+        var end = start
+        while let word = token(end), word.isCapitalized, word.casing == .allCaps || word.isForeignShaped,
+            end - start < Self.maximumNameTokens
+        {
+            end += 1
+        }
+        let range = start..<end
+        return OrganizationSpan(
+            range: range, key: segment.key(range), isReportable: true, rule: .organizationHead,
+            evidence: [head.entry])
     }
 
     /// The legal forms of the Law on Enterprises (2020) as abbreviated before a company's name.

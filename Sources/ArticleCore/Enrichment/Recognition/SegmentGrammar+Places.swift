@@ -27,8 +27,13 @@ extension SegmentGrammar {
             first.casing != .capitalized || first.startsSentence || first.startsClause || prefix.length > 1
         else { return nil }
         var nameStart = index + Int(prefix.length)
-        // "TP. Huế": an abbreviated prefix keeps its period.
-        if segment.isMark(".", at: nameStart), token(nameStart + 1)?.isCapitalized == true { nameStart += 1 }
+        // "TP. Huế": an abbreviated prefix keeps its period; after a word ("vào sân. Chính …") the
+        // period ends the sentence.
+        if segment.isMark(".", at: nameStart), !tokens[nameStart - 1].isLowercaseWord,
+            token(nameStart + 1)?.isCapitalized == true
+        {
+            nameStart += 1
+        }
         guard let next = token(nameStart) else { return nil }
         let prefixEntry = entry(prefix)
         if prefixEntry.flags.contains(.houseNumber) {
@@ -206,9 +211,11 @@ extension SegmentGrammar {
         guard first.isCapitalized || longest(.placePrefix, at: index) != nil else { return nil }
         if segment.isShouting && entry.flags.contains(.ambiguous) { return nil }
         if entry.flags.contains(.ambiguous) && !inTitle {
-            // "Anh" is England only where it cannot be a pronoun or a given name.
+            // "Anh" is England only where it cannot be a pronoun or a given name: not after a
+            // capitalised word it would end ("tung Tuấn Anh vào sân").
             if first.startsSentence || first.startsClause || longest(.honorific, at: index - 1) != nil
                 || token(end)?.isCapitalized == true
+                || (first.spaceBefore && token(index - 1)?.isCapitalizedMidSentence == true)
             {
                 return nil
             }
