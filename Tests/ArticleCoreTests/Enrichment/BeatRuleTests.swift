@@ -223,4 +223,18 @@ import Testing
         #expect(found.organizations.map(\.name) == ["Elsa", "Walmart"])
         #expect(found.persons.map(\.name) == ["John Smith"])
     }
+
+    @Test func aHospitalUnitAndAnOrganisationReferredToByItsKindBelongToTheTitle() {
+        let found = entities(
+            "Theo BSCKII Hà Văn Long, Trưởng khoa Hồi sức tích cực - Chống độc, bệnh nhân đã tỉnh. "
+                + "Trưởng khoa Nhi Nguyễn Văn An cho biết trẻ đã khỏe. Bà Trần Thị Mai, Chủ tịch công đoàn công ty, cho biết. "
+                + "Đại tá Lê Văn Hùng, Sư đoàn trưởng, báo cáo.")
+        #expect(found.persons.map(\.name) == ["Hà Văn Long", "Nguyễn Văn An", "Trần Thị Mai", "Lê Văn Hùng"])
+        #expect(
+            found.persons.map(\.titles) == [
+                ["BSCKII", "Trưởng khoa Hồi sức tích cực - Chống độc"], ["Trưởng khoa Nhi"], ["Chủ tịch công đoàn công ty"],
+                ["Đại tá", "Sư đoàn trưởng"],
+            ])
+        #expect(found.organizations.isEmpty, "\(found.organizations.map(\.name))")
+    }
 }

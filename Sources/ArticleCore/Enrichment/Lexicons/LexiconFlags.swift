@@ -69,6 +69,9 @@ struct LexiconFlags: OptionSet, Sendable {
     /// A play on the field ("đường chuyền", "cú sút"): a name no rule knows after it and "của"
     /// is the player's ("sau đường chuyền của Marlon").
     static let play = LexiconFlags(rawValue: 1 << 28)
+    /// A title the unit of a hospital or office may follow, named by a capitalised word and
+    /// lower-case ones ("Trưởng khoa Ngoại tổng hợp", "Trưởng phòng Kế hoạch - Tài chính").
+    static let department = LexiconFlags(rawValue: 1 << 29)
 
     static let names: [String: LexiconFlags] = [
         "needs-complement": .needsComplement, "ministry": .ministry, "posting": .posting, "prefix": .prefix,
@@ -79,5 +82,6 @@ struct LexiconFlags: OptionSet, Sendable {
         "connective": .connective, "lowercase": .lowercase, "inside": .inside, "numbered": .numbered,
         "house-number": .houseNumber, "company": .company, "role": .role, "action": .action,
         "result": .result, "descriptor": .descriptor, "play": .play,
+        "department": .department,
     ]
 }

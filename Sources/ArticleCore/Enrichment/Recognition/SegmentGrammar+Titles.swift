@@ -76,10 +76,17 @@ extension SegmentGrammar {
             end = organization.range.upperBound
             hasComplement = true
         } else if let kind = longest(.organizationHead, at: end), tokens[end].casing == .lower {
-            // "Giám đốc bệnh viện", "Giám đốc trung tâm": the organisation the story named,
-            // referred back to by its kind.
+            // "Giám đốc bệnh viện", "Chủ tịch công đoàn công ty": the organisation the story
+            // named, referred back to by its kind, perhaps as a part of another.
             span.evidence.append(kind.entry)
             end += Int(kind.length)
+            while let part = longest(.organizationHead, at: end), tokens[end].casing == .lower {
+                span.evidence.append(part.entry)
+                end += Int(part.length)
+            }
+            hasComplement = true
+        } else if headFlags.contains(.department), let unitEnd = departmentEnd(from: end) {
+            end = unitEnd
             hasComplement = true
         } else if afterName,
             // The longest head only: "Chủ tịch HĐQT" + "Nam Long", not "Chủ tịch" + "HĐQT Nam Long".
@@ -107,6 +114,26 @@ extension SegmentGrammar {
         if headFlags.contains(.needsComplement) && !hasComplement { return nil }
         span.range = index..<end
         return span
+    }
+
+    /// The end of a hospital's or office's unit after a [department] title: a capitalised word,
+    /// the lower-case words after it, and more such parts after a dash ("Ngoại tổng hợp", "Hồi
+    /// sức tích cực - Chống độc"). The next capitalised word after a space ends it, so a name
+    /// may follow ("Trưởng khoa Nhi Nguyễn Văn An"), and so does a function word or a verb.
+    private func departmentEnd(from start: Int) -> Int? {
+        guard let first = token(start), first.casing == .capitalized, first.spaceBefore, !startsOtherPhrase(at: start),
+            longest(.surname, at: start) == nil
+        else { return nil }
+        var end = start + 1
+        while let next = token(end), next.isLowercaseWord, end - start < Self.maximumNameTokens * 2,
+            !lexicons.isStopword(next.word), longest(.speech, at: end) == nil
+        {
+            end += 1
+        }
+        if segment.isMark("-", at: end) || segment.isMark("–", at: end), let more = departmentEnd(from: end + 1) {
+            end = more
+        }
+        return end
     }
 
     /// "Ca sĩ Mỹ Tâm": a one-word place followed by a single Vietnamese syllable that ends the
