@@ -237,4 +237,25 @@ import Testing
             ])
         #expect(found.organizations.isEmpty, "\(found.organizations.map(\.name))")
     }
+
+    @Test func anOfficeAfterTheAgeInBracketsIsThePersons() {
+        let found = entities(
+            "TAND tỉnh Đồng Nai xét xử bị cáo Hoàng Văn Tiến (55 tuổi, nguyên Giám đốc Văn phòng Đăng ký đất đai tỉnh Đồng Nai). "
+                + "Bị can Đỗ Văn Mạnh (SN 1990, trú phường Lê Chân) bị bắt.")
+        #expect(found.persons.map(\.name) == ["Hoàng Văn Tiến", "Đỗ Văn Mạnh"])
+        #expect(found.persons.map(\.titles) == [["nguyên Giám đốc Văn phòng Đăng ký đất đai tỉnh Đồng Nai"], []])
+    }
+
+    @Test func lowercaseWordsClosedByAScopeBelongToTheName() {
+        let found = entities(
+            "Cơ quan Quản lý thiên tai quốc gia Philippines cho biết bão đã tan. Bộ Y tế hợp tác quốc tế trong phòng dịch.")
+        #expect(found.organizations.map(\.name) == ["Cơ quan Quản lý thiên tai quốc gia Philippines", "Bộ Y tế"])
+    }
+
+    @Test func aDescribedBrandWinsButALegalFormStaysInTheName() {
+        let found = entities(
+            "Công ty công nghệ MoMo hợp tác với Nvidia. Theo Chứng khoán VNDirect, Công ty cổ phần FPT báo lãi.")
+        // The brand inside a legal name is reported too, as the gold does ("Công ty CP Tập đoàn Hòa Phát", "Hòa Phát").
+        #expect(found.organizations.map(\.name) == ["MoMo", "Nvidia", "Chứng khoán VNDirect", "Công ty cổ phần FPT", "FPT"])
+    }
 }

@@ -200,8 +200,9 @@ struct EntityScanner {
         guard let chain = grammar.titleChain(at: index, afterName: false) else { return nil }
         let after = chain.range.upperBound
         let afterSeparator =
-            index >= 2 && state.lastPersonEnd == index - 1
-            && [",", "-", "–", "("].contains(where: { tokens[index - 1].isMark($0) })
+            index >= 2
+            && ((state.lastPersonEnd == index - 1 && [",", "-", "–", "("].contains(where: { tokens[index - 1].isMark($0) }))
+                || (state.lastPerson != nil && grammar.ageClauseEnd(after: state.lastPersonEnd) == index))
         // Read once: it decides whether a name follows, and else is the appositive itself.
         let appositive = afterSeparator ? grammar.titleChain(at: index, afterName: true) : nil
         // "Ông Nguyễn Xuân Quang, Chủ tịch HĐQT Nam Long,": the words closing the title are its

@@ -61,6 +61,29 @@ extension SegmentGrammar {
     }
 
     private static let ageKey = Tokenizer.wordKey("tuổi")
+    private static let bornKey = Tokenizer.wordKey("sn")
+    private static let birthKey = Tokenizer.wordKey("sinh")
+    private static let yearKey = Tokenizer.wordKey("năm")
+
+    /// The index after "(55 tuổi,", "(SN 1990," or "(sinh năm 1969," right after a name ending
+    /// at `nameEnd`: crime and court reports give the age first and the person's office after
+    /// it ("bị cáo Hoàng Văn Tiến (55 tuổi, nguyên Giám đốc …)").
+    func ageClauseEnd(after nameEnd: Int) -> Int? {
+        guard segment.isMark("(", at: nameEnd) else { return nil }
+        var next = nameEnd + 1
+        if token(next)?.kind == .number, segment.isWord(Self.ageKey, at: next + 1) {
+            next += 2
+        } else if segment.isWord(Self.bornKey, at: next), token(next + 1)?.kind == .number {
+            next += 2
+        } else if segment.isWord(Self.birthKey, at: next), segment.isWord(Self.yearKey, at: next + 1),
+            token(next + 2)?.kind == .number
+        {
+            next += 3
+        } else {
+            return nil
+        }
+        return segment.isMark(",", at: next) ? next + 1 : nil
+    }
 
     /// Capitalised words after a form of address: "ông Nguyễn Văn Mạnh", "ông Biden". A
     /// one-word country there is a given name ("anh Đức", "chị Mỹ"), not the country, except

@@ -55,6 +55,8 @@ extension SegmentGrammar {
         }
         // "Hội An", "Trường Sa": a place whose first word is also an organisation head.
         if let place = longest(.place, at: index), Int(place.length) >= headed.range.count { return known }
+        // "Công ty công nghệ MoMo": the words before the brand only describe it.
+        if let brand = describedBrand(at: index), brand.range.upperBound == headed.range.upperBound { return brand }
         return headed
     }
 
@@ -89,7 +91,9 @@ extension SegmentGrammar {
         guard let head = longest(.organizationHead, at: index), entry(head).flags.contains(.company) else { return nil }
         var start = index + Int(head.length)
         while let word = token(start), word.isLowercaseWord, start - index - Int(head.length) < 3 {
-            if lexicons.isStopword(word.word) || longest(.honorific, at: start) != nil || longest(.speech, at: start) != nil {
+            if lexicons.isStopword(word.word) || longest(.honorific, at: start) != nil || longest(.speech, at: start) != nil
+                || Self.spelledLegalForms.contains(word.key)
+            {
                 return nil
             }
             start += 1
@@ -106,6 +110,36 @@ extension SegmentGrammar {
         return OrganizationSpan(
             range: range, key: segment.key(range), isReportable: true, rule: .organizationHead,
             evidence: [head.entry])
+    }
+
+    /// The first words of the legal forms written out ("cổ phần", "trách nhiệm hữu hạn", "liên
+    /// doanh", "hợp danh"): part of the company's name, not a description of its brand.
+    private static let spelledLegalForms = KeySet(words: ["cổ", "trách", "liên", "hợp"])
+
+    /// Scopes that close a national or international body's name. "khu vực" is left out: after
+    /// a verb it is the area the verb acts on ("Bộ Y tế kiểm tra khu vực cách ly").
+    private static let closingScopes = KeySet(
+        keys: ["quốc gia", "quốc tế", "toàn quốc", "trung ương", "thế giới"].map {
+            KeyHasher.phrase(Tokenizer.tokenize($0, vocabulary: nil).map(\.key))
+        })
+
+    /// "Cơ quan Quản lý thiên tai quốc gia Philippines": Vietnamese capitalises only the first
+    /// syllable of a name, so up to three lower-case words inside it are part of it when a scope
+    /// closes them. Nil when a function word, verb of speech, title or place word comes first.
+    private func lowercaseRunToScope(from start: Int) -> Int? {
+        var end = start
+        while end - start <= 3, let word = token(end), word.isLowercaseWord {
+            if end > start, end + 1 < tokens.count, Self.closingScopes.contains(segment.key(end..<end + 2)) {
+                return end + 2
+            }
+            if lexicons.isStopword(word.word) || longest(.speech, at: end) != nil || startsTitle(at: end)
+                || longest(.placePrefix, at: end) != nil
+            {
+                return nil
+            }
+            end += 1
+        }
+        return nil
     }
 
     /// The legal forms of the Law on Enterprises (2020) as abbreviated before a company's name.
@@ -435,6 +469,17 @@ extension SegmentGrammar {
                 !startsOtherPhrase(at: end + 1), place(at: end + 1) == nil
             {
                 end += 1
+                lastWasCapital = false
+                capitalRun = 0
+                plainRunStart = nil
+                continue
+            }
+            // A known name is complete: "Bộ Y tế hợp tác quốc tế" is the ministry and what it does.
+            if end > bodyStart, knownOrganization(at: index)?.range.upperBound != end,
+                let scopeEnd = lowercaseRunToScope(from: end)
+            {
+                end = scopeEnd
+                endsWithScope = true
                 lastWasCapital = false
                 capitalRun = 0
                 plainRunStart = nil
