@@ -258,4 +258,21 @@ import Testing
         // The brand inside a legal name is reported too, as the gold does ("Công ty CP Tập đoàn Hòa Phát", "Hòa Phát").
         #expect(found.organizations.map(\.name) == ["MoMo", "Nvidia", "Chứng khoán VNDirect", "Công ty cổ phần FPT", "FPT"])
     }
+
+    @Test func officesHeldTogetherAreOneTitleAndATitleRepeatedShortIsListedOnce() {
+        let found = entities(
+            "Thiếu tướng Tào Đức Thắng, Chủ tịch kiêm Tổng giám đốc Viettel, phát biểu. "
+                + "bộ trưởng Bộ Tài chính Nguyễn Văn Thắng ký quyết định. Theo Bộ trưởng Thắng, chính sách có hiệu lực ngay.")
+        #expect(found.persons.map(\.name) == ["Tào Đức Thắng", "Nguyễn Văn Thắng"])
+        #expect(found.persons.map(\.titles) == [["Thiếu tướng", "Chủ tịch kiêm Tổng giám đốc Viettel"], ["bộ trưởng Bộ Tài chính"]])
+    }
+
+    @Test func theProvinceReferredToByItsUnitAfterABodyIsPartOfTheTitle() {
+        let found = entities(
+            "Đại tá Phạm Hùng Linh, Chỉ huy trưởng Bộ đội Biên phòng tỉnh, cho biết. Đối tượng Vàng A Sử (35 tuổi) bị bắt.")
+        #expect(found.persons.map(\.name) == ["Phạm Hùng Linh", "Vàng A Sử"])
+        #expect(found.persons.first?.titles == ["Đại tá", "Chỉ huy trưởng Bộ đội Biên phòng tỉnh"])
+        // The body itself is reported as CraftedParagraphs annotates it ("Bộ đội Biên phòng tỉnh" there too).
+        #expect(found.organizations.map(\.name) == ["Bộ đội Biên phòng"])
+    }
 }

@@ -12,7 +12,8 @@ enum EntityAggregator {
 
         var entities = Entities()
         var personIndex: [UInt64: Int] = [:]
-        var titleKeys: [Set<UInt64>] = []
+        // Each person's titles as word keys, in the order of `titles`.
+        var titleWords: [[[UInt64]]] = []
         var organizationIndex: [UInt64: Int] = [:]
         var locationIndex: [UInt64: Int] = [:]
 
@@ -27,14 +28,14 @@ enum EntityAggregator {
                 } else {
                     index = entities.persons.count
                     personIndex[key] = index
-                    titleKeys.append([])
+                    titleWords.append([])
                     entities.persons.append(
                         PersonEntity(
                             name: mention.name, titles: [], mentions: 1, folded: VietnameseLetters.folded(mention.name),
                             role: mention.isPhotographer ? PersonEntity.photographerRole : nil))
                 }
-                for title in mention.titles where titleKeys[index].insert(KeyHasher.phrase(title.wordKeys)).inserted {
-                    entities.persons[index].titles.append(title.text)
+                for title in mention.titles {
+                    add(title, to: &entities.persons[index].titles, words: &titleWords[index])
                 }
             case .organization:
                 add(mention, to: &entities.organizations, index: &organizationIndex)
@@ -43,6 +44,19 @@ enum EntityAggregator {
             }
         }
         return entities
+    }
+
+    /// Lists a title once: "Bộ trưởng" in "Bộ trưởng Thắng" repeats the "bộ trưởng Bộ Tài chính"
+    /// listed before, and is replaced by it when it came first.
+    private static func add(_ title: TitleMention, to titles: inout [String], words: inout [[UInt64]]) {
+        if words.contains(where: { $0.starts(with: title.wordKeys) }) { return }
+        if let shorter = words.firstIndex(where: { title.wordKeys.starts(with: $0) }) {
+            titles[shorter] = title.text
+            words[shorter] = title.wordKeys
+        } else {
+            titles.append(title.text)
+            words.append(title.wordKeys)
+        }
     }
 
     private static func add(_ mention: EntityMention, to list: inout [NamedEntity], index: inout [UInt64: Int]) {

@@ -47,7 +47,29 @@ extension SegmentGrammar {
             }
             if best == nil || span.range.upperBound >= best!.range.upperBound { best = span }
         }
+        // "Chủ tịch kiêm Tổng giám đốc Viettel": two offices one person holds, written as one.
+        if var joined = best, segment.isWord(Self.concurrentlyKey, at: joined.range.upperBound),
+            let second = title(at: joined.range.upperBound + 1, afterName: afterName)
+        {
+            joined.range = joined.range.lowerBound..<second.range.upperBound
+            joined.evidence += second.evidence
+            joined.organizations += second.organizations
+            joined.places += second.places
+            return joined
+        }
         return best
+    }
+
+    private static let concurrentlyKey = Tokenizer.wordKey("kiêm")
+
+    /// The end of an administrative unit's word with no name after it ("tỉnh", "thành phố") at
+    /// `index`, or nil.
+    private func bareUnit(at index: Int) -> Int? {
+        guard let unit = longest(.placePrefix, at: index), tokens[index].isLowercaseWord,
+            entry(unit).flags.isDisjoint(with: [.keep, .houseNumber])
+        else { return nil }
+        let end = index + Int(unit.length)
+        return token(end).map({ !$0.isCapitalized && $0.kind != .number }) ?? true ? end : nil
     }
 
     private func title(
@@ -103,6 +125,12 @@ extension SegmentGrammar {
             span.places.append(place)
             end = place.range.upperBound
             hasComplement = true
+        } else if let organization = span.organizations.last, organization.places.isEmpty,
+            organization.range.upperBound == end, let unit = bareUnit(at: end)
+        {
+            // "Chỉ huy trưởng Bộ đội Biên phòng tỉnh": the body of the province the story is
+            // about, its territory referred back to by the unit's word alone.
+            end = unit
         }
         // "Đại sứ Việt Nam tại Hoa Kỳ"
         if headFlags.contains(.posting), segment.isWord(Self.atKey, at: end),
