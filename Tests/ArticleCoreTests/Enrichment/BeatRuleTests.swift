@@ -275,4 +275,39 @@ import Testing
         // The body itself is reported as CraftedParagraphs annotates it ("Bộ đội Biên phòng tỉnh" there too).
         #expect(found.organizations.map(\.name) == ["Bộ đội Biên phòng"])
     }
+
+    @Test func aNationalBodysChapterInAProvinceAndACompoundEndingInSuAreOneName() {
+        let found = entities(
+            "Giáo hội Phật giáo Việt Nam tỉnh Ninh Bình tổ chức đại lễ. Hòa thượng Thích Thanh Nhiễu, Phó Chủ tịch Hội đồng Trị sự "
+                + "Giáo hội Phật giáo Việt Nam, dự lễ.")
+        #expect(
+            found.organizations.map(\.name) == [
+                "Giáo hội Phật giáo Việt Nam tỉnh Ninh Bình", "Hội đồng Trị sự Giáo hội Phật giáo Việt Nam", "Giáo hội Phật giáo Việt Nam",
+            ])
+        #expect(found.persons.first?.titles == ["Hòa thượng", "Phó Chủ tịch Hội đồng Trị sự Giáo hội Phật giáo Việt Nam"])
+    }
+
+    @Test func aBrandAfterALegalFormIsTheCompanyAndAUnitCodeInBracketsNamesItsDepartment() {
+        let found = entities(
+            "Công ty TNHH Samsung Electronics Việt Nam tăng lương. Cục Cảnh sát hình sự (C02) Bộ Công an triệt phá đường dây "
+                + "lừa đảo trên Facebook.")
+        #expect(
+            found.organizations.map(\.name) == [
+                "Công ty TNHH Samsung Electronics Việt Nam", "Cục Cảnh sát hình sự", "C02", "Bộ Công an", "Facebook",
+            ])
+    }
+
+    @Test func aDescribingHeadOpeningASentenceAndForeignWordsAfterTaiOrO() {
+        let found = entities(
+            "Hãng hàng không Vietjet Air mở đường bay mới. Vệ tinh được phóng ở Tanegashima. Tàu cập cảng Vladivostok.")
+        #expect(found.organizations.map(\.name) == ["Vietjet Air"])
+        #expect(found.locations.map(\.name) == ["Tanegashima", "cảng Vladivostok"])
+    }
+
+    @Test func navalBodiesAreOrganisations() {
+        let found = entities(
+            "Tàu của Hải quân Nhân dân Việt Nam thăm Nga. Đại tá Nguyễn Văn Mạnh, Phó Tư lệnh Vùng 2 Hải quân, hội kiến Chỉ huy "
+                + "Hạm đội Thái Bình Dương.")
+        #expect(found.organizations.map(\.name) == ["Hải quân Nhân dân Việt Nam", "Vùng 2 Hải quân", "Hạm đội Thái Bình Dương"])
+    }
 }

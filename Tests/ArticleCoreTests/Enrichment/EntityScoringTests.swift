@@ -73,8 +73,8 @@ import Testing
     /// beat's floor to its new score (sport and tech, 2026-12-02; world, 2026-12-02, for a
     /// Chinese party's central committee the rules cut). The aim is 0.90 on every beat.
     static let minimumExactF1: [String: Double] = [
-        "accidents": 1.0, "courts": 1.0, "crime": 1.0, "economy": 1.0, "education": 1.0, "entertainment": 0.97,
-        "health": 1.0, "labour": 1.0, "local": 0.97, "military": 0.94, "politics": 1.0, "religion": 1.0, "science": 1.0,
+        "accidents": 1.0, "courts": 1.0, "crime": 1.0, "economy": 1.0, "education": 1.0, "entertainment": 0.98,
+        "health": 1.0, "labour": 1.0, "local": 0.97, "military": 1.0, "politics": 1.0, "religion": 1.0, "science": 1.0,
         "sport": 0.98, "tech": 1.0, "travel": 0.98, "weather": 1.0, "world": 0.96,
     ]
 

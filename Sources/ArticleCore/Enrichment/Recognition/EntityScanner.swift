@@ -183,7 +183,9 @@ struct EntityScanner {
     /// event starts there; an ethnic marker skips the group's name after it too.
     private func claimNonEntity(at index: Int) -> Int? {
         guard let skipped = grammar.longest(.nonEntity, at: index),
-            !Self.namingCategories.contains(where: { (grammar.longest($0, at: index)?.length ?? 0) > skipped.length })
+            !Self.namingCategories.contains(where: { (grammar.longest($0, at: index)?.length ?? 0) > skipped.length }),
+            // A credit's word ("Ảnh: Facebook") names a company in the text ("trên Facebook").
+            !(grammar.entry(skipped).flags.contains(.credit) && grammar.longest(.organization, at: index) != nil)
         else { return nil }
         var next = index + Int(skipped.length)
         if grammar.entry(skipped).flags.contains(.ethnicMarker) {
@@ -314,7 +316,7 @@ struct EntityScanner {
             addNested(organizations: [organization], places: [], to: &result)
             return organization.range.upperBound
         }
-        if let place = placeBeforeBracketedPlace(at: index) {
+        if let place = placeBeforeBracketedPlace(at: index) ?? foreignPlaceAfterLocative(at: index) {
             addNested(organizations: [], places: [place], to: &result)
             return place.range.upperBound
         }
@@ -328,7 +330,8 @@ struct EntityScanner {
         let open = organization.range.upperBound
         guard organization.isReportable, segment.isMark("(", at: open), segment.isMark(")", at: open + 2),
             let acronym = grammar.token(open + 1),
-            acronym.casing == .allCaps || (acronym.casing == .capitalized && acronym.isForeignShaped),
+            acronym.casing == .allCaps || (acronym.casing == .capitalized && acronym.isForeignShaped)
+                || isUnitCode(acronym),
             grammar.place(at: open + 1) == nil
         else { return nil }
         let range = open + 1..<open + 2
@@ -339,6 +342,13 @@ struct EntityScanner {
         return EntityMention(
             kind: .organization, segment: segmentIndex, range: range, name: segment.text(range),
             key: key, rule: .acronymAfterName, evidence: organization.evidence)
+    }
+
+    /// "C02", "A05": a police department's code, a capital letter and digits.
+    private func isUnitCode(_ token: Token) -> Bool {
+        let bytes = segment.bytes(of: token)
+        return bytes.count >= 2 && bytes.count <= 4 && (0x41...0x5A).contains(bytes[bytes.startIndex])
+            && bytes.dropFirst().allSatisfy { (0x30...0x39).contains($0) }
     }
 
     /// The token after an appointment phrase ("giữ chức", "đã được bổ nhiệm làm") at `index`.
@@ -368,6 +378,26 @@ struct EntityScanner {
             range: range, nameRange: range, key: segment.key(range), rule: .placeBeforeBracketedPlace,
             evidence: inside.evidence)
     }
+
+    /// "ở Tanegashima.", "tại Busan,": foreign words that no lexicon knows, right after "tại" or
+    /// "ở" and closed by punctuation, are a place abroad; known companies and events after the
+    /// same words were claimed before.
+    private func foreignPlaceAfterLocative(at index: Int) -> PlaceSpan? {
+        guard index > 0, tokens[index].isForeignShaped, Self.locatives.contains(tokens[index - 1].key) else { return nil }
+        var end = index
+        while let word = grammar.token(end), word.isCapitalized, word.isForeignShaped,
+            end - index < SegmentGrammar.maximumNameTokens
+        {
+            if end > index && grammar.startsOtherPhrase(at: end) { return nil }
+            end += 1
+        }
+        guard grammar.token(end).map({ $0.kind == .punctuation && !$0.isMark("(") }) ?? true else { return nil }
+        let range = index..<end
+        return PlaceSpan(
+            range: range, nameRange: range, key: segment.key(range), rule: .foreignPlaceAfterLocative, evidence: [])
+    }
+
+    private static let locatives = KeySet(words: ["tại", "ở"])
 
     /// Lexicons whose longer match at the same token wins over a word that names nothing:
     /// "Luật sư" is a title although "Luật" opens a law's name.

@@ -42,6 +42,13 @@ extension SegmentGrammar {
     func organization(at index: Int, context: OrganizationContext = .text, depth: Int = 0) -> OrganizationSpan? {
         guard let first = token(index), first.isWord, !segment.isShouting || first.isCapitalized else { return nil }
         guard first.isCapitalized else { return lowercaseHeadedOrganization(at: index, context: context) }
+        // "Hãng hàng không Vietjet Air …": a describing head capitalised only by the sentence.
+        if first.startsSentence, !segment.isShouting, let head = longest(.organizationHead, at: index),
+            entry(head).flags.contains(.descriptor), let named = lowercaseHeadedOrganization(at: index, context: context),
+            named.range.lowerBound > index
+        {
+            return named
+        }
         let known = knownOrganization(at: index)
         if segment.isShouting { return known }
         guard let headed = headedOrganization(at: index, context: context, depth: depth),
@@ -115,6 +122,10 @@ extension SegmentGrammar {
     /// The first words of the legal forms written out ("cổ phần", "trách nhiệm hữu hạn", "liên
     /// doanh", "hợp danh"): part of the company's name, not a description of its brand.
     private static let spelledLegalForms = KeySet(words: ["cổ", "trách", "liên", "hợp"])
+
+    /// Function words that are also the second syllable of a word after a capitalised first one:
+    /// "Hội đồng Trị sự", "Cảnh sát Hình sự", "Học viện Quân sự".
+    private static let boundSyllables = KeySet(words: ["sự"])
 
     /// Scopes that close a national or international body's name. "khu vực" is left out: after
     /// a verb it is the area the verb acts on ("Bộ Y tế kiểm tra khu vực cách ly").
@@ -395,6 +406,15 @@ extension SegmentGrammar {
             if let place = place(at: end, inTitle: true) {
                 span.places.append(place)
                 end = place.range.upperBound
+                // "Giáo hội Phật giáo Việt Nam tỉnh Ninh Bình": a national body's chapter in a
+                // province, named by the unit and the province after the country.
+                if tokens[end - 1].isCapitalized, token(end)?.isLowercaseWord == true,
+                    let unit = longest(.placePrefix, at: end), entry(unit).flags.isDisjoint(with: [.keep, .houseNumber]),
+                    let chapter = self.place(at: end, inTitle: true)
+                {
+                    span.places.append(chapter)
+                    end = chapter.range.upperBound
+                }
                 plainRunStart = nil
                 endsWithScope = false
                 break body
@@ -412,8 +432,12 @@ extension SegmentGrammar {
                 onlyNameWords = false
                 endsWithScope = false
                 if let nested = knownOrganization(at: end) {
-                    // "Tập đoàn Vingroup" is Vingroup itself; "Ủy ban Đối ngoại Quốc hội" a body of another.
-                    if !(end == bodyStart && headEntry.flags.contains(.company)) { span.organizations.append(nested) }
+                    // "Tập đoàn Vingroup" and "Công ty TNHH Samsung Electronics Việt Nam" are that
+                    // brand's company; "Ủy ban Đối ngoại Quốc hội" is a body of another.
+                    let isCompanyItself =
+                        headEntry.flags.contains(.company)
+                        && tokens[bodyStart..<end].allSatisfy { Self.legalForms.contains($0.key) }
+                    if !isCompanyItself { span.organizations.append(nested) }
                     end = nested.range.upperBound
                 } else if depth < Self.maximumNesting, longest(.organizationHead, at: end) != nil,
                     let nested = organization(at: end, context: .text, depth: depth + 1), nested.range.count > 1
@@ -435,7 +459,8 @@ extension SegmentGrammar {
                     lastWasCapital = true
                     // Only a word's first syllable is capitalised: "Ngoại giao", "Y tế".
                     if capitalRun == 1 && current.casing == .capitalized && !current.isForeignShaped,
-                        let next = token(end), next.isLowercaseWord, next.spaceBefore, !isStopword(at: end),
+                        let next = token(end), next.isLowercaseWord, next.spaceBefore,
+                        !isStopword(at: end) || Self.boundSyllables.contains(next.key),
                         longest(.placePrefix, at: end) == nil, longest(.nameWord, at: end) == nil,
                         !startsTitle(at: end)
                     {

@@ -97,9 +97,12 @@ extension SegmentGrammar {
             span.organizations.append(organization)
             end = organization.range.upperBound
             hasComplement = true
-        } else if let kind = longest(.organizationHead, at: end), tokens[end].casing == .lower {
-            // "Giám đốc bệnh viện", "Chủ tịch công đoàn công ty": the organisation the story
-            // named, referred back to by its kind, perhaps as a part of another.
+        } else if let kind = longest(.organizationHead, at: end),
+            tokens[end].casing == .lower || segment.isMark(",", at: end + Int(kind.length))
+                || segment.isMark(")", at: end + Int(kind.length))
+        {
+            // "Giám đốc bệnh viện", "Phó Giám đốc Trung tâm,", "Chủ tịch công đoàn công ty": the
+            // organisation the story named, referred back to by its kind, perhaps as a part of another.
             span.evidence.append(kind.entry)
             end += Int(kind.length)
             while let part = longest(.organizationHead, at: end), tokens[end].casing == .lower {
