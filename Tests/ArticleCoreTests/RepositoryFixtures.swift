@@ -30,6 +30,12 @@ enum RepositoryFixtures {
         return try Data(contentsOf: root.appendingPathComponent("Tests/Fixtures/golden").appendingPathComponent(name))
     }
 
+    /// The whole record a seed gives: `Tests/Fixtures/records/<seed name without .txt>.json`.
+    static func recordSnapshot(_ seedName: String) -> URL {
+        root.appendingPathComponent("Tests/Fixtures/records")
+            .appendingPathComponent(seedName.replacingOccurrences(of: ".txt", with: ".json"))
+    }
+
     /// The crafted paragraphs of other beats, each converted to seeds-gold.json's shape
     /// (`Tests/Fixtures/beats-gold.json` explains its compact form).
     static func beatParagraphs() throws -> [(beat: String, name: String, text: String, gold: [String: Any])] {
