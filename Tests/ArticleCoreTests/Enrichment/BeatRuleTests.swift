@@ -310,4 +310,21 @@ import Testing
                 + "Hạm đội Thái Bình Dương.")
         #expect(found.organizations.map(\.name) == ["Hải quân Nhân dân Việt Nam", "Vùng 2 Hải quân", "Hạm đội Thái Bình Dương"])
     }
+
+    @Test func aTeamsWordMayKeepItsLowercaseSyllableAndItsPlaceIsItsLastWords() {
+        let found = entities("Ngân hàng Công thương đánh bại Hóa chất Đức Giang 3-1 trong trận chung kết.")
+        #expect(found.organizations.map(\.name) == ["Ngân hàng Công thương", "Hóa chất Đức Giang"])
+        #expect(found.locations.isEmpty, "\(found.locations.map(\.name))")
+    }
+
+    @Test func oneLowercaseWordBeforeABrandStaysInTheNameAndKnownNamesKeepTheirPlaces() {
+        let found = entities(
+            "Công ty An ninh mạng Kaspersky cảnh báo, còn Tập đoàn Vingroup hợp tác Google. Theo Fitch Ratings, "
+                + "Tổng Tham mưu trưởng Quân đội nhân dân Việt Nam đã đến.")
+        #expect(
+            found.organizations.map(\.name) == [
+                "Công ty An ninh mạng Kaspersky", "Tập đoàn Vingroup", "Google", "Fitch Ratings", "Quân đội nhân dân Việt Nam",
+            ])
+        #expect(found.locations.map(\.name) == ["Việt Nam"])
+    }
 }

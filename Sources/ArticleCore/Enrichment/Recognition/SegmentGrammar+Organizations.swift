@@ -134,21 +134,31 @@ extension SegmentGrammar {
             KeyHasher.phrase(Tokenizer.tokenize($0, vocabulary: nil).map(\.key))
         })
 
-    /// "Cơ quan Quản lý thiên tai quốc gia Philippines": Vietnamese capitalises only the first
-    /// syllable of a name, so up to three lower-case words inside it are part of it when a scope
-    /// closes them. Nil when a function word, verb of speech, title or place word comes first.
-    private func lowercaseRunToScope(from start: Int) -> Int? {
+    /// "Cơ quan Quản lý thiên tai quốc gia Philippines", "Công ty An ninh mạng Kaspersky":
+    /// Vietnamese capitalises only the first syllable of a name, so up to three lower-case words
+    /// inside it are part of it when a scope closes them (the end is after the scope) or a brand
+    /// follows them (the end is the brand's start, for the name to go on with it). Nil when a
+    /// function word, verb of speech, title or place word comes first.
+    private func lowercaseRunInName(from start: Int) -> (end: Int, closedByScope: Bool)? {
         var end = start
         while end - start <= 3, let word = token(end), word.isLowercaseWord {
             if end > start, end + 1 < tokens.count, Self.closingScopes.contains(segment.key(end..<end + 2)) {
-                return end + 2
+                return (end + 2, true)
             }
             if lexicons.isStopword(word.word) || longest(.speech, at: end) != nil || startsTitle(at: end)
-                || longest(.placePrefix, at: end) != nil
+                || longest(.placePrefix, at: end) != nil || longest(.honorific, at: end) != nil
             {
                 return nil
             }
             end += 1
+            // One word only, after a Vietnamese word of the name: "Tập đoàn Vingroup hợp tác Google"
+            // and "đảng Pheu Thai đề cử …" are a name and what it does.
+            if end == start + 1, let previous = token(start - 1), previous.casing != .allCaps, !previous.isForeignShaped,
+                knownOrganization(at: start - 1) == nil, let next = token(end), next.isCapitalized, next.spaceBefore,
+                next.casing == .allCaps || next.isForeignShaped || knownOrganization(at: end) != nil
+            {
+                return (end, false)
+            }
         }
         return nil
     }
@@ -225,7 +235,7 @@ extension SegmentGrammar {
     func teamInResult(at index: Int) -> OrganizationSpan? {
         guard !segment.isShouting, let first = token(index), first.isCapitalized, first.spaceBefore || index == 0
         else { return nil }
-        let (end, words) = nameRun(from: index, allowParticles: false)
+        let (end, words) = teamNameRun(from: index)
         // The result and the score first: most capitalised words have neither around them.
         let isOpponent =
             (scoreEnd(at: end) != nil && resultVerb(endingAt: index))
@@ -235,22 +245,38 @@ extension SegmentGrammar {
             place(at: index)?.range.upperBound != end
         else { return nil }
         let range = index..<end
-        var places: [PlaceSpan] = []
-        var position = index
-        while position < end {
-            if let place = place(at: position, inTitle: true), place.range.upperBound <= end {
-                places.append(place)
-                position = place.range.upperBound
-            } else {
-                position += 1
-            }
-        }
+        // A team named after its place ends with it ("Becamex Bình Dương", "HA Gia Lai"); a place
+        // inside the name is a word of it ("Đức" of "Hóa chất Đức Giang").
+        let places = (index + 1..<end).lazy.compactMap { self.place(at: $0, inTitle: true) }
+            .first(where: { $0.range.upperBound == end }).map { [$0] } ?? []
         return OrganizationSpan(
             range: range, key: segment.key(range), isReportable: true, rule: .teamInResult, evidence: [],
             places: places)
     }
 
     private static let beforeKey = Tokenizer.wordKey("trước")
+
+    /// A team's name at `start` and its word count: capitalised words as
+    /// ``nameRun(from:allowParticles:)`` reads them, where a Vietnamese word may keep its
+    /// lower-case second syllable ("Hóa chất Đức Giang", "Ngân hàng Công thương") when the name
+    /// goes on or ends there.
+    private func teamNameRun(from start: Int) -> (end: Int, words: Int) {
+        var (end, words) = nameRun(from: start, allowParticles: false)
+        while words <= Self.maximumNameTokens, let syllable = token(end), syllable.isLowercaseWord, syllable.spaceBefore,
+            let previous = token(end - 1), previous.casing == .capitalized, !previous.isForeignShaped,
+            !isStopword(at: end), longest(.speech, at: end) == nil, longest(.nameWord, at: end) == nil
+        {
+            let next = end + 1
+            guard token(next)?.isCapitalized == true || scoreEnd(at: next) != nil else { break }
+            let (more, moreWords) = token(next)?.isCapitalized == true ? nameRun(from: next, allowParticles: false) : (next, 0)
+            // "Đội tuyển Việt Nam thắng Thái Lan 2-1": a place after the words is the team's
+            // country, which stays the place.
+            if moreWords > 0, place(at: next)?.range.upperBound == more { break }
+            end = more
+            words += moreWords
+        }
+        return (end, words)
+    }
 
     /// Marks that end a clause right after a name.
     private static let clauseEndingMarks: Set<Unicode.Scalar> = [",", ".", ";", "(", ")"]
@@ -302,7 +328,7 @@ extension SegmentGrammar {
         "group", "capital", "holdings", "corporation", "corp", "inc", "ltd", "limited", "partners", "ventures",
         "investments", "bank", "airlines", "fund", "company", "technologies", "motors", "electronics", "securities",
         "shop", "store", "research", "media", "entertainment", "studios", "labs", "pharma", "logistics", "energy",
-        "solutions", "systems", "software", "games", "airways", "telecom",
+        "solutions", "systems", "software", "games", "airways", "telecom", "ratings",
     ])
 
     /// "Vietnam Investments Group", "Warburg Pincus Capital": capitalised words without
@@ -330,9 +356,28 @@ extension SegmentGrammar {
         guard let match = longest(.organization, at: index) else { return nil }
         var key = KeyHasher()
         key.combine(key: UInt64(0x4F52_4741_4E00_0000) | UInt64(match.entry))  // one key per lexicon line
+        let range = index..<index + Int(match.length)
         return OrganizationSpan(
-            range: index..<index + Int(match.length), key: key.value, isReportable: true,
-            rule: .knownOrganization, evidence: [match.entry])
+            range: range, key: key.value, isReportable: true, rule: .knownOrganization, evidence: [match.entry],
+            places: placesNamed(inside: range))
+    }
+
+    /// The known places in a known organisation's name ("Việt Nam" in "Quân đội nhân dân Việt
+    /// Nam"), as in any other organisation's.
+    private func placesNamed(inside range: Range<Int>) -> [PlaceSpan] {
+        var places: [PlaceSpan] = []
+        var position = range.lowerBound + 1
+        while position < range.upperBound {
+            if tokens[position].isCapitalized, longest(.place, at: position) != nil,
+                let place = place(at: position, inTitle: true), place.range.upperBound <= range.upperBound
+            {
+                places.append(place)
+                position = place.range.upperBound
+            } else {
+                position += 1
+            }
+        }
+        return places
     }
 
     private func headedOrganization(at index: Int, context: OrganizationContext, depth: Int) -> OrganizationSpan? {
@@ -501,10 +546,10 @@ extension SegmentGrammar {
             }
             // A known name is complete: "Bộ Y tế hợp tác quốc tế" is the ministry and what it does.
             if end > bodyStart, knownOrganization(at: index)?.range.upperBound != end,
-                let scopeEnd = lowercaseRunToScope(from: end)
+                let run = lowercaseRunInName(from: end)
             {
-                end = scopeEnd
-                endsWithScope = true
+                end = run.end
+                endsWithScope = run.closedByScope
                 lastWasCapital = false
                 capitalRun = 0
                 plainRunStart = nil
