@@ -327,4 +327,12 @@ import Testing
             ])
         #expect(found.locations.map(\.name) == ["Việt Nam"])
     }
+
+    @Test func aBrandAndItsCountryAreItsLocalCompanyAndAStadiumKeepsItsWholeName() {
+        let found = entities(
+            "Bà Kim Huỳnh, Giám đốc Intel Việt Nam, cho biết nhà máy ở Khu Công nghệ cao TP.HCM sẽ mở rộng. "
+                + "BTS biểu diễn tại sân vận động Quốc gia Mỹ Đình.")
+        #expect(found.organizations.map(\.name) == ["Intel Việt Nam", "Khu Công nghệ cao TP.HCM", "BTS"])
+        #expect(found.locations.map(\.name) == ["Việt Nam", "TP.HCM", "sân vận động Quốc gia Mỹ Đình"])
+    }
 }

@@ -58,6 +58,7 @@ extension SegmentGrammar {
             if let company = foreignCompany(at: index), company.range.upperBound > known?.range.upperBound ?? index {
                 return company
             }
+            if let known, let local = brandInPlace(known) { return local }
             return known ?? codeAndPlace(at: index) ?? placeAndClubCode(at: index) ?? describedBrand(at: index)
         }
         // "Hội An", "Trường Sa": a place whose first word is also an organisation head.
@@ -161,6 +162,19 @@ extension SegmentGrammar {
             }
         }
         return nil
+    }
+
+    /// "Intel Việt Nam", "Samsung Việt Nam": a known company and the country or place right after
+    /// it name its company there.
+    private func brandInPlace(_ known: OrganizationSpan) -> OrganizationSpan? {
+        guard let first = token(known.range.lowerBound), first.casing == .allCaps || first.isForeignShaped,
+            let place = place(at: known.range.upperBound), place.rule == .knownPlace,
+            token(place.range.upperBound).map({ !$0.isCapitalized }) ?? true
+        else { return nil }
+        let range = known.range.lowerBound..<place.range.upperBound
+        return OrganizationSpan(
+            range: range, key: segment.key(range), isReportable: true, rule: .knownOrganization,
+            evidence: known.evidence + place.evidence, places: [place])
     }
 
     /// The legal forms of the Law on Enterprises (2020) as abbreviated before a company's name.

@@ -148,7 +148,9 @@ extension SegmentGrammar {
         while let current = token(end), words < Self.maximumNameTokens {
             if current.isCapitalized {
                 if end > start && startsOtherPhrase(at: end) { break }
-                end += 1
+                // "sân vận động Quốc gia Mỹ Đình": a name word capitalised only on its first syllable.
+                let nameWord = longest(.nameWord, at: end).map(\.length).map(Int.init) ?? 1
+                end += nameWord > 1 && token(end + 1)?.isLowercaseWord == true ? nameWord : 1
                 words += 1
             } else if end > start, current.isMark("-") || current.isMark("–"), current.spaceBefore,
                 let next = token(end + 1), next.isCapitalized, next.spaceBefore, !startsOtherPhrase(at: end + 1)
