@@ -212,9 +212,9 @@ import Testing
     @Test func aPlaceWordBeforeASentenceEndAndAGivenNameEndingLikeACountryNameNoPlace() {
         let found = entities(
             "Sau giờ nghỉ, HLV Vũ Hồng Việt tung Tuấn Anh vào sân. Chính tiền vệ này kiến tạo cho Hendrio ghi bàn. "
-                + "Thủ tướng Anh Keir Starmer đến Paris.")
-        #expect(Set(found.locations.map(\.name)) == ["Anh", "Paris"])
-        #expect(found.persons.map(\.name) == ["Vũ Hồng Việt", "Tuấn Anh", "Hendrio", "Keir Starmer"])
+                + "Thủ tướng Anh Keir Starmer đến Paris. Minh Đức chuyền cho Văn Toàn ghi bàn. Đức và Pháp ký thỏa thuận.")
+        #expect(Set(found.locations.map(\.name)) == ["Anh", "Paris", "Đức", "Pháp"])
+        #expect(found.persons.map(\.name) == ["Vũ Hồng Việt", "Tuấn Anh", "Hendrio", "Keir Starmer", "Minh Đức", "Văn Toàn"])
     }
 
     @Test func aCompanyDescribedInLowerCaseIsItsBrand() {

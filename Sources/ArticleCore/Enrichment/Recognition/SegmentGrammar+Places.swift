@@ -213,14 +213,20 @@ extension SegmentGrammar {
         guard first.isCapitalized || longest(.placePrefix, at: index) != nil else { return nil }
         if segment.isShouting && entry.flags.contains(.ambiguous) { return nil }
         if entry.flags.contains(.ambiguous) && !inTitle {
-            // "Anh" is England only where it cannot be a pronoun or a given name: not after a
-            // capitalised word it would end ("tung Tuấn Anh vào sân").
+            // "Anh" is England only where it cannot be a pronoun or a given name.
             if first.startsSentence || first.startsClause || longest(.honorific, at: index - 1) != nil
                 || token(end)?.isCapitalized == true
-                || (first.spaceBefore && token(index - 1)?.isCapitalizedMidSentence == true)
             {
                 return nil
             }
+        }
+        // A one-word place right after a capitalised word ends a name: "tung Tuấn Anh vào sân",
+        // "Minh Đức chuyền bóng".
+        if !inTitle && !afterPrefix && match.length == 1 && first.spaceBefore, let previous = token(index - 1),
+            previous.casing == .capitalized, previous.spaceBefore || index == 1, !previous.isForeignShaped,
+            longest(.place, at: index - 1) == nil
+        {
+            return nil
         }
         // The gazetteer name is only the start of a longer capitalised name ("Hà Nam Ninh"):
         // not this place, unless a prefix already said a place follows.
