@@ -335,4 +335,15 @@ import Testing
         #expect(found.organizations.map(\.name) == ["Intel Việt Nam", "Khu Công nghệ cao TP.HCM", "BTS"])
         #expect(found.locations.map(\.name) == ["Việt Nam", "TP.HCM", "sân vận động Quốc gia Mỹ Đình"])
     }
+
+    @Test func aKnownNameOpeningWithATitleIsTheOrganisationAndAPlaceOpeningLikeAHeadStaysAPlace() {
+        let found = entities(
+            "Theo Cao ủy Liên Hợp Quốc về người tị nạn (UNHCR), Cao ủy Filippo Grandi đã đến Sudan. "
+                + "Việt Nam có chủ quyền đối với quần đảo Hoàng Sa và Trường Sa phù hợp với luật pháp quốc tế. "
+                + "Tổng thống đắc cử Mỹ Donald Trump phát biểu.")
+        #expect(found.organizations.map(\.name) == ["Cao ủy Liên Hợp Quốc về người tị nạn", "UNHCR"])
+        #expect(found.persons.map(\.name) == ["Filippo Grandi", "Donald Trump"])
+        #expect(found.persons.map(\.titles) == [["Cao ủy"], ["Tổng thống đắc cử Mỹ"]])
+        #expect(found.locations.map(\.name) == ["Sudan", "Việt Nam", "quần đảo Hoàng Sa", "Trường Sa", "Mỹ"])
+    }
 }

@@ -199,7 +199,10 @@ struct EntityScanner {
     }
 
     private func claimTitle(at index: Int, state: inout State) -> Int? {
-        guard let chain = grammar.titleChain(at: index, afterName: false) else { return nil }
+        guard let chain = grammar.titleChain(at: index, afterName: false),
+            // "Cao ủy Liên Hợp Quốc về người tị nạn": a known name that opens with a title is the organisation.
+            Int(grammar.longest(.organization, at: index)?.length ?? 0) <= chain.range.count
+        else { return nil }
         let after = chain.range.upperBound
         let afterSeparator =
             index >= 2

@@ -61,8 +61,13 @@ extension SegmentGrammar {
             if let known, let local = brandInPlace(known) { return local }
             return known ?? codeAndPlace(at: index) ?? placeAndClubCode(at: index) ?? describedBrand(at: index)
         }
-        // "Hội An", "Trường Sa": a place whose first word is also an organisation head.
-        if let place = longest(.place, at: index), Int(place.length) >= headed.range.count { return known }
+        // "Hội An", "Trường Sa phù hợp …": a place whose first word is also an organisation head,
+        // with no capitalised word of a name after it.
+        if let place = longest(.place, at: index),
+            !tokens[index + Int(place.length)..<headed.range.upperBound].contains(where: \.isCapitalized)
+        {
+            return known
+        }
         // "Công ty công nghệ MoMo": the words before the brand only describe it.
         if let brand = describedBrand(at: index), brand.range.upperBound == headed.range.upperBound { return brand }
         return headed
@@ -371,27 +376,27 @@ extension SegmentGrammar {
         var key = KeyHasher()
         key.combine(key: UInt64(0x4F52_4741_4E00_0000) | UInt64(match.entry))  // one key per lexicon line
         let range = index..<index + Int(match.length)
-        return OrganizationSpan(
-            range: range, key: key.value, isReportable: true, rule: .knownOrganization, evidence: [match.entry],
-            places: placesNamed(inside: range))
+        var span = OrganizationSpan(
+            range: range, key: key.value, isReportable: true, rule: .knownOrganization, evidence: [match.entry])
+        addPlacesInside(to: &span)
+        return span
     }
 
     /// The known places in a known organisation's name ("Việt Nam" in "Quân đội nhân dân Việt
-    /// Nam"), as in any other organisation's.
-    private func placesNamed(inside range: Range<Int>) -> [PlaceSpan] {
-        var places: [PlaceSpan] = []
-        var position = range.lowerBound + 1
-        while position < range.upperBound {
+    /// Nam"), as in any other organisation's. Organisations inside it are not reported: a
+    /// shorter line may be the same body ("Trung ương Đảng" in "Ban Chấp hành Trung ương Đảng").
+    private func addPlacesInside(to span: inout OrganizationSpan) {
+        var position = span.range.lowerBound + 1
+        while position < span.range.upperBound {
             if tokens[position].isCapitalized, longest(.place, at: position) != nil,
-                let place = place(at: position, inTitle: true), place.range.upperBound <= range.upperBound
+                let place = place(at: position, inTitle: true), place.range.upperBound <= span.range.upperBound
             {
-                places.append(place)
+                span.places.append(place)
                 position = place.range.upperBound
             } else {
                 position += 1
             }
         }
-        return places
     }
 
     private func headedOrganization(at index: Int, context: OrganizationContext, depth: Int) -> OrganizationSpan? {
