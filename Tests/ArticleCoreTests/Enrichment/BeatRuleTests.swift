@@ -346,4 +346,13 @@ import Testing
         #expect(found.persons.map(\.titles) == [["Cao ủy"], ["Tổng thống đắc cử Mỹ"]])
         #expect(found.locations.map(\.name) == ["Sudan", "Việt Nam", "quần đảo Hoàng Sa", "Trường Sa", "Mỹ"])
     }
+
+    @Test func aMissionAbroadIsAnOrganisationNamedByItsCountryAndWhereItIs() {
+        let found = entities(
+            "Đại sứ quán Việt Nam tại Nhật Bản tổ chức lễ kỷ niệm. Ông Nguyễn Văn An, Tham tán Công sứ Tổng Lãnh sự quán Việt Nam "
+                + "tại Thượng Hải, phát biểu. Đại sứ Việt Nam tại Nhật Bản Phạm Quang Hiệu dự.")
+        #expect(
+            found.organizations.map(\.name) == ["Đại sứ quán Việt Nam tại Nhật Bản", "Tổng Lãnh sự quán Việt Nam tại Thượng Hải"])
+        #expect(found.persons.map(\.titles) == [["Tham tán Công sứ Tổng Lãnh sự quán Việt Nam tại Thượng Hải"], ["Đại sứ Việt Nam tại Nhật Bản"]])
+    }
 }

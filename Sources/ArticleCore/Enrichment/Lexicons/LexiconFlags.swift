@@ -6,7 +6,8 @@ struct LexiconFlags: OptionSet, Sendable {
     static let needsComplement = LexiconFlags(rawValue: 1 << 0)
     /// A title that a ministry's field may follow without "Bộ" ("Bộ trưởng Ngoại giao").
     static let ministry = LexiconFlags(rawValue: 1 << 1)
-    /// A title that "tại" and a place may follow ("Đại sứ Việt Nam tại Nhật Bản").
+    /// A title, or a mission abroad's head, that "tại" and a place may follow ("Đại sứ Việt Nam
+    /// tại Nhật Bản", "Đại sứ quán Việt Nam tại Nhật Bản").
     static let posting = LexiconFlags(rawValue: 1 << 2)
     /// Comes before a title ("Phó", "nguyên").
     static let prefix = LexiconFlags(rawValue: 1 << 3)

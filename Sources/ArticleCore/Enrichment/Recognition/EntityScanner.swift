@@ -200,8 +200,10 @@ struct EntityScanner {
 
     private func claimTitle(at index: Int, state: inout State) -> Int? {
         guard let chain = grammar.titleChain(at: index, afterName: false),
-            // "Cao ủy Liên Hợp Quốc về người tị nạn": a known name that opens with a title is the organisation.
-            Int(grammar.longest(.organization, at: index)?.length ?? 0) <= chain.range.count
+            // "Cao ủy Liên Hợp Quốc về người tị nạn": a known name that opens with a title is the
+            // organisation, and so is a longer head ("Đại sứ quán" against the title "Đại sứ").
+            Int(grammar.longest(.organization, at: index)?.length ?? 0) <= chain.range.count,
+            Int(grammar.longest(.organizationHead, at: index)?.length ?? 0) <= chain.titles[0].range.count
         else { return nil }
         let after = chain.range.upperBound
         let afterSeparator =

@@ -577,6 +577,13 @@ extension SegmentGrammar {
             break body
         }
 
+        // "Đại sứ quán Việt Nam tại Nhật Bản": a mission and where it is.
+        if headEntry.flags.contains(.posting), segment.isWord(Self.atKey, at: end),
+            let posting = self.place(at: end + 1, inTitle: true)
+        {
+            span.places.append(posting)
+            end = posting.range.upperBound
+        }
         // "Trung tâm Kiểm soát bệnh tật (CDC) Nghệ An": an acronym in brackets before the place.
         if span.places.isEmpty, segment.isMark("(", at: end), segment.isMark(")", at: end + 2),
             token(end + 1)?.casing == .allCaps, let place = place(at: end + 3, inTitle: true)
