@@ -86,12 +86,23 @@ enum CaseFolding {
         case text(String)
     }
 
+    /// Inlined into the loop over bytes: called for every scalar beyond ASCII, a call cost more
+    /// than the lookup.
+    @inline(__always)
     private static func folded(_ value: UInt32, quotes: Bool, letters: VietnameseLetters.Table) -> Folded {
         if quotes, let punctuation = foldedPunctuation(value) { return .text(punctuation) }
         // Digits, punctuation, spaces and symbols have no case.
         guard let scalar = Unicode.Scalar(value), let letter = letters.letter(scalar) else { return .unchanged }
-        guard let lower = letter.lowercase else { return .text(scalar.properties.lowercaseMapping) }
+        guard let lower = letter.lowercase else { return .text(lowercaseMapping(scalar)) }
         return lower == scalar ? .unchanged : .scalar(lower.value)
+    }
+
+    /// Unicode's lowercase of a letter that lowercases to more than one scalar ("İ"). Kept out
+    /// of line: asking for a scalar's properties sets up their storage in the function that
+    /// asks, which ``folded(_:quotes:letters:)`` then did for every scalar.
+    @inline(never)
+    private static func lowercaseMapping(_ scalar: Unicode.Scalar) -> String {
+        scalar.properties.lowercaseMapping
     }
 
     /// Straight ASCII for typographic quotes and the ellipsis, or nil for anything else.
