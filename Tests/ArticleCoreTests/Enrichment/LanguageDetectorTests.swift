@@ -5,10 +5,10 @@ import Testing
 /// `LanguageDetector.count(in:)` decodes UTF-8 by hand; it must count what the rule, scalar by
 /// scalar, counts.
 @Suite struct LanguageDetectorTests {
-    /// Vietnamese letters, other letters (ª and µ are letters below U+00C0), marks, punctuation
-    /// beyond ASCII, other scripts and emoji.
+    /// ASCII letters from end to end of both ranges, Vietnamese letters, other letters (ª and µ
+    /// are letters below U+00C0), marks, punctuation beyond ASCII, other scripts and emoji.
     private static let pieces = [
-        "Hà", "Nội", "ĐỒNG", "thuỷ", "ưng", "e\u{301}", "\u{300}", "ª", "µ", "ß", "Ç", "“", "”", "…", "–", "\r\n",
+        "Hà", "Nội", "ĐỒNG", "thuỷ", "ưng", "Zalo", "QUIZ", "xyz", "@[`{", "e\u{301}", "\u{300}", "ª", "µ", "ß", "Ç", "“", "”", "…", "–", "\r\n",
         " ", "97,8", "東京", "Дж", "Ω", "👍🏽", "",
     ]
 
