@@ -32,6 +32,13 @@ import Testing
         #expect(Array(TextNormalizer.normalize(text).utf8) == Array(Self.reference(text).utf8))
     }
 
+    @Test func whitespaceIsUnicodesWhiteSpaceProperty() {
+        let disagreeing = (UInt32(0)...0x10FFFF).compactMap(Unicode.Scalar.init).filter {
+            TextNormalizer.isWhitespace($0) != $0.properties.isWhitespace
+        }
+        #expect(disagreeing.isEmpty, "\(disagreeing)")
+    }
+
     @Test func seedsAndRandomTextNormalizeAsTheRuleDoes() throws {
         for name in RepositoryFixtures.seedNames {
             let text = String(decoding: try RepositoryFixtures.seedBytes(name), as: UTF8.self)

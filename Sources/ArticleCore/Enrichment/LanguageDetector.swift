@@ -27,24 +27,35 @@ enum LanguageDetector {
         count(in: text).vietnamese
     }
 
-    private static func count(in text: String) -> (letters: Int, vietnamese: Int) {
-        var letters = 0
-        var vietnamese = 0
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            // ASCII letters are by far the most common; only the rest needs Unicode properties.
-            if value < 0x80 {
-                if (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) { letters += 1 }
-                continue
+    /// The letters of `text`, and how many of them are Vietnamese-specific. Over the contiguous
+    /// bytes, decoded by hand: iterating `unicodeScalars` cost about 20 instructions a byte, and
+    /// every article is counted.
+    static func count(in text: String) -> (letters: Int, vietnamese: Int) {
+        var text = text
+        return text.withUTF8 { bytes in
+            var letters = 0
+            var vietnamese = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                // ASCII letters are by far the most common; only the rest needs Unicode properties.
+                if byte < 0x80 {
+                    if (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) { letters += 1 }
+                    index += 1
+                    continue
+                }
+                let (value, length) = UTF8Encoding.decode(bytes, at: index)
+                index += length
+                if isVietnameseLetter(value) {
+                    letters += 1
+                    vietnamese += 1
+                } else if Unicode.Scalar(value)!.properties.isAlphabetic {
+                    // Valid: the value was decoded from a String's UTF-8.
+                    letters += 1
+                }
             }
-            if isVietnameseLetter(value) {
-                letters += 1
-                vietnamese += 1
-            } else if scalar.properties.isAlphabetic {
-                letters += 1
-            }
+            return (letters, vietnamese)
         }
-        return (letters, vietnamese)
     }
 
     private static func isVietnameseLetter(_ value: UInt32) -> Bool {

@@ -17,6 +17,8 @@ enum DuplicateLineFilter {
     static func filter(_ lines: [Line]) -> Result {
         var result = Result(lines: [], removals: [])
         var seenParagraphs = Set<UTF8Key>()
+        // Sized once: each time the set grew, it hashed every paragraph's bytes again.
+        seenParagraphs.reserveCapacity(lines.count)
         for line in lines {
             if let previous = result.lines.last, previous.key.utf8.elementsEqual(line.key.utf8) {
                 result.lines[result.lines.count - 1].wasRepeated = true

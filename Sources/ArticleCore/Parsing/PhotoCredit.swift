@@ -34,8 +34,11 @@ struct PhotoCredit: Equatable {
     /// Splits a trailing credit off a line (``Line/key`` and ``Line/text``), or returns nil when
     /// the line carries none.
     static func split(_ line: Line) -> PhotoCredit? {
-        // Most lines carry no credit; a byte search of the tail spares them the rest.
-        let tail = Array(line.key.utf8.suffix(creditWindowBytes))
+        // Most lines carry no credit; a byte search of the tail spares them the rest. The tail
+        // is copied from the contiguous bytes: an array built from the UTF-8 view's suffix was
+        // filled byte by byte, at half of this function's cost.
+        var key = line.key
+        let tail = key.withUTF8 { Array($0.suffix(creditWindowBytes)) }
         // Every credit form has a colon or closes a bracket; "tình hình …" lines have neither.
         guard tail.contains(UInt8(ascii: ":")) || tail.last == UInt8(ascii: ")") || tail.suffix(2).first == UInt8(ascii: ")"),
             labelBytes.contains(where: { ByteSearch.lastOffset(of: $0, in: tail[...]) != nil })

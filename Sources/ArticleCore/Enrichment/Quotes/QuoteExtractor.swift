@@ -44,7 +44,11 @@ struct QuoteExtractor {
         var attributedVerbs = Set<Int>()
         var index = 0
         while index < tokens.count {
-            if let attributed = quoteBeforeSpeaker(at: index, in: segment, index: segmentIndex, grammar: grammar) {
+            // Only an opening quote starts a quote before its speaker: asked first, here, it spares
+            // every other token a call.
+            if tokens[index].kind == .punctuation,
+                let attributed = quoteBeforeSpeaker(at: index, in: segment, index: segmentIndex, grammar: grammar)
+            {
                 findings.append(attributed.finding)
                 lastSpeaker = attributed.finding.quote.speaker ?? lastSpeaker
                 attributedVerbs.insert(attributed.verb)
