@@ -321,7 +321,7 @@ struct EntityScanner {
             addNested(organizations: [organization], places: [], to: &result)
             return organization.range.upperBound
         }
-        if let place = placeBeforeBracketedPlace(at: index) ?? foreignPlaceAfterLocative(at: index) {
+        if let place = placeBeforeBracketedPlace(at: index) ?? grammar.foreignPlaceAfterLocative(at: index) {
             addNested(organizations: [], places: [place], to: &result)
             return place.range.upperBound
         }
@@ -358,10 +358,7 @@ struct EntityScanner {
 
     /// The token after an appointment phrase ("giữ chức", "đã được bổ nhiệm làm") at `index`.
     private func appointment(at index: Int) -> Int? {
-        var start = index
-        while let auxiliary = grammar.longest(.speech, at: start, accept: { $0.contains(.auxiliary) }) {
-            start += Int(auxiliary.length)
-        }
+        let start = grammar.afterAuxiliaries(from: index)
         guard let phrase = grammar.longest(.title, at: start, accept: { $0.contains(.appointment) }) else { return nil }
         return start + Int(phrase.length)
     }
@@ -383,26 +380,6 @@ struct EntityScanner {
             range: range, nameRange: range, key: segment.key(range), rule: .placeBeforeBracketedPlace,
             evidence: inside.evidence)
     }
-
-    /// "ở Tanegashima.", "tại Busan,": foreign words that no lexicon knows, right after "tại" or
-    /// "ở" and closed by punctuation, are a place abroad; known companies and events after the
-    /// same words were claimed before.
-    private func foreignPlaceAfterLocative(at index: Int) -> PlaceSpan? {
-        guard index > 0, tokens[index].isForeignShaped, Self.locatives.contains(tokens[index - 1].key) else { return nil }
-        var end = index
-        while let word = grammar.token(end), word.isCapitalized, word.isForeignShaped,
-            end - index < SegmentGrammar.maximumNameTokens
-        {
-            if end > index && grammar.startsOtherPhrase(at: end) { return nil }
-            end += 1
-        }
-        guard grammar.token(end).map({ $0.kind == .punctuation && !$0.isMark("(") }) ?? true else { return nil }
-        let range = index..<end
-        return PlaceSpan(
-            range: range, nameRange: range, key: segment.key(range), rule: .foreignPlaceAfterLocative, evidence: [])
-    }
-
-    private static let locatives = KeySet(words: ["tại", "ở"])
 
     /// Lexicons whose longer match at the same token wins over a word that names nothing:
     /// "Luật sư" is a title although "Luật" opens a law's name.

@@ -57,8 +57,8 @@ public enum RecognitionRule: String, Sendable, Codable, CaseIterable {
     case initials = "initials"
     /// A place: capitalised words followed by a known place in brackets ("Davos (Thụy Sĩ)").
     case placeBeforeBracketedPlace = "place-before-bracketed-place"
-    /// A place: foreign words no lexicon knows right after "tại" or "ở" and closed by
-    /// punctuation ("ở Tanegashima.").
+    /// A place: foreign words no lexicon knows right after "tại", "ở" or another word an address
+    /// follows, and closed by punctuation ("ở Tanegashima.").
     case foreignPlaceAfterLocative = "foreign-place-after-locative"
     /// An event: a head from event-heads.txt with a name or an ordinal ("lần thứ 32", "XIII").
     case eventHead = "event-head"

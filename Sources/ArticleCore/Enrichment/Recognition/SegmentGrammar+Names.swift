@@ -97,6 +97,16 @@ extension SegmentGrammar {
         return (1...Self.maximumNameTokens).contains(words) ? index..<end : nil
     }
 
+    /// The index after the auxiliaries ("đã", "cũng", "đã xuất sắc") that start at `index`: the
+    /// words between a subject and its verb.
+    func afterAuxiliaries(from index: Int) -> Int {
+        var end = index
+        while let auxiliary = longest(.speech, at: end, accept: { $0.contains(.auxiliary) }) {
+            end += Int(auxiliary.length)
+        }
+        return end
+    }
+
     /// A name no other rule knows, right before a verb only a person does, perhaps after
     /// auxiliaries ("Quang Hải mở tỷ số", "Văn Quyết đã ghi bàn", "Messi lập cú đúp"): sports
     /// pages name players by given name alone, and foreigners by one name. No word of it may be
@@ -104,10 +114,7 @@ extension SegmentGrammar {
     func nameBeforeAction(at index: Int) -> (range: Range<Int>, verb: Int32)? {
         guard !segment.isShouting, let first = token(index), first.casing == .capitalized else { return nil }
         let (end, words) = nameRun(from: index, allowParticles: true)
-        var verb = end
-        while let auxiliary = longest(.speech, at: verb, accept: { $0.contains(.auxiliary) }) {
-            verb += Int(auxiliary.length)
-        }
+        let verb = afterAuxiliaries(from: end)
         // The verb first: most capitalised words are followed by none, and the rest costs more.
         guard let action = longest(.speech, at: verb, accept: { $0.contains(.action) }),
             (1...Self.maximumNameTokens).contains(words), longest(.nonEntity, at: index) == nil,
@@ -124,10 +131,7 @@ extension SegmentGrammar {
     func opponentOfPerson(at index: Int, personEnd: Int) -> (range: Range<Int>, verb: Int32)? {
         guard !segment.isShouting, let first = token(index), first.casing == .capitalized, personEnd < index
         else { return nil }
-        var verb = personEnd
-        while let auxiliary = longest(.speech, at: verb, accept: { $0.contains(.auxiliary) }) {
-            verb += Int(auxiliary.length)
-        }
+        let verb = afterAuxiliaries(from: personEnd)
         guard let result = longest(.speech, at: verb, accept: { $0.contains(.result) }),
             verb + Int(result.length) == index
         else { return nil }

@@ -70,6 +70,24 @@ extension SegmentGrammar {
     /// Words after which an address follows: "tại", "ở", "trú", "ngụ", "quê".
     private static let locatives = KeySet(words: ["tại", "ở", "trú", "ngụ", "quê"])
 
+    /// "ở Tanegashima.", "tại Busan,": foreign words that no lexicon knows, right after "tại" or
+    /// "ở" (or another word an address follows) and closed by punctuation, are a place abroad;
+    /// known companies and events after the same words were claimed before.
+    func foreignPlaceAfterLocative(at index: Int) -> PlaceSpan? {
+        guard index > 0, tokens[index].isForeignShaped, Self.locatives.contains(tokens[index - 1].key) else { return nil }
+        var end = index
+        while let word = token(end), word.isCapitalized, word.isForeignShaped,
+            end - index < Self.maximumNameTokens
+        {
+            if end > index && startsOtherPhrase(at: end) { return nil }
+            end += 1
+        }
+        guard token(end).map({ $0.kind == .punctuation && !$0.isMark("(") }) ?? true else { return nil }
+        let range = index..<end
+        return PlaceSpan(
+            range: range, nameRange: range, key: segment.key(range), rule: .foreignPlaceAfterLocative, evidence: [])
+    }
+
     /// Words that say a list of units follows a prefix: "các huyện Phong Điền, Quảng Điền".
     private static let pluralMarkers = KeySet(words: ["các", "những", "hai", "ba", "bốn", "năm"])
 
