@@ -130,15 +130,7 @@ struct DateRecognizer {
     private func dayMonth(at index: Int, in segment: TextSegment, cue: Bool) -> (Int, Int, Int?, Int)? {
         let tokens = segment.tokens
         guard let first = tokens[safe: index], first.kind == .number else { return nil }
-        if segment.bytes(of: first).contains(UInt8(ascii: ".")) {
-            let parts = segment.text(index..<index + 1).split(separator: ".").compactMap { Int($0) }
-            guard parts.count == 3, VietnamTime.plausibleYears.contains(parts[2]),
-                CalendarDate.isValid(year: parts[2], month: parts[1], day: parts[0])
-            else { return nil }
-            return (parts[0], parts[1], parts[2], index + 1)
-        }
-        guard let day = segment.integer(at: index) else { return nil }
-        if cue, tokens[safe: index + 1]?.key == Self.monthWord,
+        if cue, tokens[safe: index + 1]?.key == Self.monthWord, let day = segment.integer(at: index),
             let month = segment.integer(at: index + 2)
         {
             var end = index + 3
@@ -150,31 +142,21 @@ struct DateRecognizer {
             guard CalendarDate.isValid(year: year ?? 2000, month: month, day: day) else { return nil }
             return (day, month, year, end)
         }
-        guard let separator = tokens[safe: index + 1], separator.isMark("/") || separator.isMark("-"),
-            !separator.spaceBefore, let monthToken = tokens[safe: index + 2], !monthToken.spaceBefore,
-            let month = segment.integer(at: index + 2)
-        else { return nil }
-        var end = index + 3
-        var year: Int?
-        if let second = tokens[safe: end], second.isMark(separator.mark), !second.spaceBefore,
-            tokens[safe: end + 1]?.spaceBefore == false, let value = Self.yearValue(tokens, at: end + 1, in: segment)
-        {
-            year = value
-            end += 2
-        }
-        guard CalendarDate.isValid(year: year ?? 2000, month: month, day: day) else { return nil }
-        if year == nil {
+        guard let reading = DayMonth.read(segment.bytes[Int(first.start)...]) else { return nil }
+        // The figures must end where a token ends: "19/12abc" is not a date.
+        var last = index
+        while last + 1 < tokens.count, Int(tokens[last].end) < reading.end { last += 1 }
+        guard Int(tokens[last].end) == reading.end else { return nil }
+        let end = last + 1
+        let date = reading.date
+        if date.year == nil {
+            // "19.12" may be a decimal number.
+            if reading.separator == .dot { return nil }
             // "2-3 năm tới" is a count; "14-12" needs a cue such as "Ngày" to be a date.
             if let next = tokens[safe: end], next.isWord, Self.quantityWords.contains(next.key) { return nil }
-            if separator.mark == "-" && !cue { return nil }
-            // "1/2/3" or "12/3-4" is not a date either.
-            if let next = tokens[safe: end], next.isMark("/") || next.isMark("-"), !next.spaceBefore,
-                tokens[safe: end + 1]?.kind == .number
-            {
-                return nil
-            }
+            if reading.separator == .hyphen && !cue { return nil }
         }
-        return (day, month, year, end)
+        return (date.day, date.month, date.year, end)
     }
 
     /// "2021-2030", with a word before it such as "giai đoạn" or "nhiệm kỳ" kept in the text.

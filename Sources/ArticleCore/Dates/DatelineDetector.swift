@@ -33,7 +33,7 @@ enum DatelineDetector {
     static func detect(inPrefix prefix: String, published: String?) -> Dateline? {
         let parts = prefix.split(separator: ",", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
         guard let place = parts.first, isPlace(place) else { return nil }
-        let day = parts.count > 1 ? DayMonth.read(parts[1][...]).flatMap { $0.rest.isEmpty ? $0.day : nil } : nil
+        let day = parts.count > 1 ? DayMonth.read(parts[1].utf8).flatMap { $0.end == parts[1].endIndex ? $0.date : nil } : nil
         return resolve(Found(text: prefix, day: day, place: place), published: published)
     }
 
@@ -50,8 +50,8 @@ enum DatelineDetector {
         var rest = lead.dropFirst(opener.count).drop(while: { $0 == " " })
         let parenthesized = rest.first == "("
         if parenthesized { rest = rest.dropFirst() }
-        guard let read = DayMonth.read(rest) else { return nil }
-        rest = read.rest
+        guard let read = DayMonth.read(rest.utf8) else { return nil }
+        rest = rest[read.end...]
         if parenthesized {
             guard rest.first == ")" else { return nil }
             rest = rest.dropFirst()
@@ -65,7 +65,7 @@ enum DatelineDetector {
             place = String(name)
             end = name.endIndex
         }
-        return Found(text: String(lead[..<end]), day: read.day, place: place)
+        return Found(text: String(lead[..<end]), day: read.date, place: place)
     }
 
     /// "Tại Hà Nội, sáng 19/12, ...".
@@ -76,10 +76,11 @@ enum DatelineDetector {
         rest = rest.dropFirst().drop(while: { $0 == " " })
         let lowered = CaseFolding.lowercased(rest.prefix(openerWindow))
         guard let opener = openerPrefixes.first(where: { lowered.utf8.starts(with: $0.bytes) })?.opener,
-            let read = DayMonth.read(rest.dropFirst(opener.count + 1))
+            let read = DayMonth.read(rest.dropFirst(opener.count + 1).utf8)
         else { return nil }
-        guard read.rest.isEmpty || read.rest.first == "," || read.rest.first == " " else { return nil }
-        return Found(text: String(lead[..<read.rest.startIndex]), day: read.day, place: String(name))
+        let afterDate = rest[read.end...]
+        guard afterDate.isEmpty || afterDate.first == "," || afterDate.first == " " else { return nil }
+        return Found(text: String(lead[..<read.end]), day: read.date, place: String(name))
     }
 
     /// The place name at the start of `text`, up to the first comma outside brackets.
@@ -118,38 +119,5 @@ enum DatelineDetector {
         return Dateline(
             text: found.text, date: inferred.flatMap { VietnamTime.isoDate(year: $0, month: day.month, day: day.day) },
             yearInferred: inferred != nil, place: found.place)
-    }
-}
-
-/// A day and month, with the year when written: "19/12", "14-12", "20/12/2013", "19.12".
-struct DayMonth: Equatable {
-    var day: Int
-    var month: Int
-    var year: Int?
-
-    /// Reads a day and month at the start of `text`; returns them and the text after them.
-    static func read(_ text: Substring) -> (day: DayMonth, rest: Substring)? {
-        var rest = text
-        func number(maximumDigits: Int) -> Int? {
-            let digits = rest.prefix(while: { $0.isASCII && $0.isNumber })
-            guard (1...maximumDigits).contains(digits.count) else { return nil }
-            rest = rest[digits.endIndex...]
-            return Int(digits)
-        }
-        guard let day = number(maximumDigits: 2), let separator = rest.first, "/-.".contains(separator) else {
-            return nil
-        }
-        rest = rest.dropFirst()
-        guard let month = number(maximumDigits: 2), (1...12).contains(month), (1...31).contains(day) else { return nil }
-        var year: Int?
-        if rest.first == separator, rest.dropFirst().prefix(while: { $0.isNumber }).count == 4 {
-            rest = rest.dropFirst()
-            year = number(maximumDigits: 4)
-        }
-        // "19/12/20" or "19/12.5" are not dates this reader trusts.
-        if let next = rest.first, next.isNumber || (("/-.".contains(next)) && rest.dropFirst().first?.isNumber == true) {
-            return nil
-        }
-        return (DayMonth(day: day, month: month, year: year), rest)
     }
 }
