@@ -98,8 +98,8 @@ struct EntityScanner {
         switch rule {
         case .placeList:
             // Looked for at every word, so only where the word's shape allows: a short lowercase
-            // locative ("tại", "ở").
-            guard token.end - token.start <= 5, token.casing == .lower, let list = grammar.placeList(after: index)
+            // locative ("tại", "ở") or street word ("phố", "đường").
+            guard token.end - token.start <= 9, token.casing == .lower, let list = grammar.placeList(after: index)
             else { return nil }
             addNested(organizations: [], places: list, to: &state.result)
             return list[list.count - 1].range.upperBound
@@ -139,6 +139,14 @@ struct EntityScanner {
             return organization.range.upperBound
         case .place:
             guard let place = grammar.place(at: index) else { return nil }
+            if state.mayNameTeams,
+                let team = grammar.teamNamedAfterPlace(
+                    place,
+                    teamBeforeEnd: state.result.mentions.last(where: { $0.kind == .organization })?.range.upperBound)
+            {
+                addNested(organizations: [team], places: [], to: &state.result)
+                return team.range.upperBound
+            }
             addNested(organizations: [], places: [place], to: &state.result)
             let listed = grammar.placesListed(after: place)
             addNested(organizations: [], places: listed, to: &state.result)

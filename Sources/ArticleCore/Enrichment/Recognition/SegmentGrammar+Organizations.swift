@@ -59,6 +59,7 @@ extension SegmentGrammar {
                 return company
             }
             if let known, let local = brandInPlace(known) { return local }
+            if known == nil, let grouped = groupCodeAndBrand(at: index) { return brandInPlace(grouped) ?? grouped }
             return known ?? codeAndPlace(at: index) ?? placeAndClubCode(at: index) ?? describedBrand(at: index)
         }
         // "Hội An", "Trường Sa phù hợp …": a place whose first word is also an organisation head,
@@ -182,6 +183,19 @@ extension SegmentGrammar {
             evidence: known.evidence + place.evidence, places: [place])
     }
 
+    /// "CJ CGV", "SK Hynix": a group's code in capitals right before a known brand of the group
+    /// is part of that company's name.
+    private func groupCodeAndBrand(at index: Int) -> OrganizationSpan? {
+        guard let code = token(index), code.casing == .allCaps, !Self.legalForms.contains(code.key),
+            longest(.place, at: index) == nil, let brand = token(index + 1), brand.spaceBefore,
+            brand.casing == .allCaps || brand.isForeignShaped, let known = knownOrganization(at: index + 1)
+        else { return nil }
+        let range = index..<known.range.upperBound
+        return OrganizationSpan(
+            range: range, key: segment.key(range), isReportable: true, rule: .knownOrganization,
+            evidence: known.evidence, places: known.places)
+    }
+
     /// The legal forms of the Law on Enterprises (2020) as abbreviated before a company's name.
     private static let legalForms = KeySet(words: ["cp", "ctcp", "tnhh", "mtv", "tmcp"])
 
@@ -275,6 +289,33 @@ extension SegmentGrammar {
 
     private static let beforeKey = Tokenizer.wordKey("trước")
 
+    /// "Công an Hà Nội hòa Nam Định 1-1", "Nam Định thắng Công an Hà Nội 2-1": a place that faces
+    /// a team across a result verb, with the score after, is a club named after its place.
+    /// `teamBeforeEnd` is where the organisation before `place` ends, if one does.
+    func teamNamedAfterPlace(_ place: PlaceSpan, teamBeforeEnd: Int?) -> OrganizationSpan? {
+        // "tỉnh Nam Định" is the province whatever follows.
+        guard place.range == place.nameRange else { return nil }
+        let start = place.range.lowerBound
+        let end = place.range.upperBound
+        let facesTeamBefore =
+            scoreEnd(at: end) != nil
+            && teamBeforeEnd.map { teamEnd in
+                teamEnd < start && resultVerbLength(at: teamEnd) == start - teamEnd
+            } == true
+        guard facesTeamBefore
+            || resultVerbLength(at: end).flatMap({ organization(at: end + $0) }).map({ scoreEnd(at: $0.range.upperBound) != nil })
+                == true
+        else { return nil }
+        return OrganizationSpan(
+            range: place.range, key: segment.key(place.range), isReportable: true, rule: .teamInResult,
+            evidence: place.evidence)
+    }
+
+    /// The length of a result verb at `index` ("thắng", "đánh bại"), or nil.
+    private func resultVerbLength(at index: Int) -> Int? {
+        longest(.speech, at: index, accept: { $0.contains(.result) }).map { Int($0.length) }
+    }
+
     /// A team's name at `start` and its word count: capitalised words as
     /// ``nameRun(from:allowParticles:)`` reads them, where a Vietnamese word may keep its
     /// lower-case second syllable ("Hóa chất Đức Giang", "Ngân hàng Công thương") when the name
@@ -350,6 +391,10 @@ extension SegmentGrammar {
         "solutions", "systems", "software", "games", "airways", "telecom", "ratings",
     ])
 
+    /// The country's name in English, which closes the name of a foreign brand's company here:
+    /// "Grab Vietnam", "Box Office Vietnam".
+    private static let vietnamInEnglish = Tokenizer.wordKey("Vietnam")
+
     /// "Vietnam Investments Group", "Warburg Pincus Capital": capitalised words without
     /// Vietnamese marks, the last of which says what kind of company they name.
     private func foreignCompany(at index: Int) -> OrganizationSpan? {
@@ -359,7 +404,9 @@ extension SegmentGrammar {
         {
             end += 1
         }
-        guard end - index >= 2, Self.companySuffixes.contains(tokens[end - 1].key) else { return nil }
+        guard end - index >= 2,
+            Self.companySuffixes.contains(tokens[end - 1].key) || tokens[end - 1].key == Self.vietnamInEnglish
+        else { return nil }
         let range = index..<end
         return OrganizationSpan(
             range: range, key: segment.key(range), isReportable: true, rule: .foreignCompany, evidence: [])
@@ -371,8 +418,15 @@ extension SegmentGrammar {
         return bytes.count >= 2 && bytes.first == UInt8(ascii: "U") && bytes.dropFirst().allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 
+    /// Words that make the known organisation before them the name of its competition: "AFF
+    /// Cup", "FIFA Awards".
+    private static let competitionWords = KeySet(words: ["cup", "championship", "championships", "awards"])
+
     private func knownOrganization(at index: Int) -> OrganizationSpan? {
         guard let match = longest(.organization, at: index) else { return nil }
+        if let next = token(index + Int(match.length)), next.isCapitalized, Self.competitionWords.contains(next.key) {
+            return nil
+        }
         var key = KeyHasher()
         key.combine(key: UInt64(0x4F52_4741_4E00_0000) | UInt64(match.entry))  // one key per lexicon line
         let range = index..<index + Int(match.length)
@@ -385,10 +439,13 @@ extension SegmentGrammar {
     /// The known places in a known organisation's name ("Việt Nam" in "Quân đội nhân dân Việt
     /// Nam"), as in any other organisation's. Organisations inside it are not reported: a
     /// shorter line may be the same body ("Trung ương Đảng" in "Ban Chấp hành Trung ương Đảng").
+    /// A one-word place after a family name is a person's name the body bears: "Anh" in "Hoàng
+    /// Anh Gia Lai", "Đức" in "Đại học Tôn Đức Thắng".
     private func addPlacesInside(to span: inout OrganizationSpan) {
         var position = span.range.lowerBound + 1
         while position < span.range.upperBound {
-            if tokens[position].isCapitalized, longest(.place, at: position) != nil,
+            if tokens[position].isCapitalized, let match = longest(.place, at: position),
+                match.length > 1 || longest(.surname, at: position - 1) == nil,
                 let place = place(at: position, inTitle: true), place.range.upperBound <= span.range.upperBound
             {
                 span.places.append(place)

@@ -89,26 +89,87 @@ extension SegmentGrammar {
     }
 
     /// Words that say a list of units follows a prefix: "các huyện Phong Điền, Quảng Điền".
-    private static let pluralMarkers = KeySet(words: ["các", "những", "hai", "ba", "bốn", "năm"])
+    private static let pluralMarkers = KeySet(words: ["các", "những", "nhiều", "hai", "ba", "bốn", "năm"])
+    /// A word for the line a street runs along, between a plural marker and the street word:
+    /// "các tuyến phố", "nhiều con đường".
+    private static let streetLineWords = KeySet(words: ["tuyến", "con"])
+    /// Words that open the examples of a list: "các tuyến phố như …".
+    private static let listOpeners = KeySet(words: ["như", "gồm", "là"])
 
     /// "trú tại Thạch Sơn, Thạch Thành, Thanh Hóa", "ở Cam Ranh": after a locative word, the
     /// names listed with commas are places, as addresses are written. A name after a comma
     /// must end at punctuation ("ở Hà Nội, Tùng cho biết" lists one place), and a full
     /// person's name is never one. Nil when the list holds no place that only this rule finds.
+    /// Also the streets listed after a plural street word and "như" (``streetList(at:)``).
     func placeList(after index: Int) -> [PlaceSpan]? {
-        guard let word = token(index), word.isLowercaseWord, Self.locatives.contains(word.key) else { return nil }
+        guard let word = token(index), word.isLowercaseWord else { return nil }
+        guard Self.locatives.contains(word.key) else { return streetList(at: index) }
         let places = listedPlaces(from: index + 1)
         return places.contains(where: { $0.rule == .placeList }) ? places : nil
     }
 
+    /// "các tuyến phố như Nguyễn Khuyến, Trần Phú, Lê Trọng Tấn": names listed after a plural
+    /// street word and a word that opens examples are streets, though most are named after people.
+    private func streetList(at index: Int) -> [PlaceSpan]? {
+        guard let word = longest(.placePrefix, at: index), isPluralStreetWord(word, at: index) else { return nil }
+        let opener = index + Int(word.length)
+        guard let next = token(opener), next.isLowercaseWord && Self.listOpeners.contains(next.key) || next.isMark(":")
+        else { return nil }
+        let streets = listedStreets(from: opener + 1, evidence: word.entry)
+        return streets.isEmpty ? nil : streets
+    }
+
+    /// A street word ("phố", "đường") after a plural marker, perhaps with a word for its line
+    /// between: "các phố", "nhiều tuyến đường".
+    private func isPluralStreetWord(_ word: PhraseIndex.Match, at index: Int) -> Bool {
+        guard entry(word).flags.isSuperset(of: [.keep, .houseNumber]) else { return false }
+        var marker = index - 1
+        if let line = token(marker), Self.streetLineWords.contains(line.key) { marker -= 1 }
+        return token(marker).map { ($0.isLowercaseWord || $0.startsSentence) && Self.pluralMarkers.contains($0.key) } ?? false
+    }
+
+    /// Streets separated by commas (and a last "và") from `start`: capitalised names of up to
+    /// four words, each ending where the list goes on or the clause ends.
+    private func listedStreets(from start: Int, evidence: Int32) -> [PlaceSpan] {
+        var streets: [PlaceSpan] = []
+        var position = start
+        while let first = token(position), first.casing == .capitalized, first.spaceBefore,
+            longest(.placePrefix, at: position) == nil
+        {
+            let end = placeNameEnd(from: position)
+            guard (1...Self.maximumStreetWords).contains(end - position),
+                token(end).map({ $0.kind == .punctuation || $0.isLowercaseWord }) ?? true
+            else { break }
+            let range = position..<end
+            streets.append(PlaceSpan(range: range, nameRange: range, key: segment.key(range), rule: .placeList, evidence: [evidence]))
+            if segment.isMark(",", at: end) {
+                position = end + (segment.isWord(Self.andKey, at: end + 1) ? 2 : 1)
+            } else if segment.isWord(Self.andKey, at: end) {
+                position = end + 1
+            } else {
+                break
+            }
+        }
+        return streets
+    }
+
+    /// A street's name is at most this long: "Nguyễn Thị Minh Khai".
+    private static let maximumStreetWords = 4
+
     /// The places listed after `place`: "và Yên Tử" after any place, and every name of a comma
-    /// list after a plural prefix ("các tỉnh Nghệ An, Hà Tĩnh và Quảng Bình").
+    /// list after a plural prefix ("các tỉnh Nghệ An, Hà Tĩnh và Quảng Bình"; "các phố Hàng
+    /// Bạc, Hàng Đào", where the names are streets).
     func placesListed(after place: PlaceSpan) -> [PlaceSpan] {
         let end = place.range.upperBound
-        if place.rule == .placePrefix, let marker = token(place.range.lowerBound - 1),
-            Self.pluralMarkers.contains(marker.key), segment.isMark(",", at: end) || segment.isWord(Self.andKey, at: end)
+        if place.rule == .placePrefix, let prefix = longest(.placePrefix, at: place.range.lowerBound),
+            segment.isMark(",", at: end) || segment.isWord(Self.andKey, at: end)
         {
-            return listedPlaces(from: end + 1, first: false)
+            if isPluralStreetWord(prefix, at: place.range.lowerBound) {
+                return listedStreets(from: end + 1, evidence: prefix.entry)
+            }
+            if let marker = token(place.range.lowerBound - 1), Self.pluralMarkers.contains(marker.key) {
+                return listedPlaces(from: end + 1, first: false)
+            }
         }
         guard segment.isWord(Self.andKey, at: end), self.place(at: end + 1) == nil,
             let joined = unknownPlaceName(at: end + 1)

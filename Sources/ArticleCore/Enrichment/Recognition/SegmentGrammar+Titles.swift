@@ -132,7 +132,9 @@ extension SegmentGrammar {
             organization.range.upperBound == end, let unit = bareUnit(at: end)
         {
             // "Chỉ huy trưởng Bộ đội Biên phòng tỉnh": the body of the province the story is
-            // about, its territory referred back to by the unit's word alone.
+            // about, its territory referred back to by the unit's word alone. The story named
+            // that body in full, or will; the kind without its province is not a name of its own.
+            span.organizations.removeLast()
             end = unit
         }
         // "Đại sứ Việt Nam tại Hoa Kỳ"
