@@ -139,7 +139,7 @@ struct DateRecognizer {
                 year = value
                 end += 2
             }
-            guard CalendarDate.isValid(year: year ?? 2000, month: month, day: day) else { return nil }
+            guard CalendarDate.isValid(year: year ?? DayMonth.leapYear, month: month, day: day) else { return nil }
             return (day, month, year, end)
         }
         guard let reading = DayMonth.read(segment.bytes[Int(first.start)...]) else { return nil }

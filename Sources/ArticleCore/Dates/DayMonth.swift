@@ -66,8 +66,8 @@ struct DayMonth: Equatable {
         return Reading(date: DayMonth(day: day.value, month: month.value, year: year), separator: separator, end: end)
     }
 
-    /// Any leap year: without a year, 29/2 is a day that exists.
-    private static let leapYear = 2000
+    /// Any leap year, to check a day written without its year: 29/2 is a day that exists.
+    static let leapYear = 2000
 
     private static func digitValue(_ byte: UInt8) -> Int? {
         byte >= 0x30 && byte <= 0x39 ? Int(byte - 0x30) : nil

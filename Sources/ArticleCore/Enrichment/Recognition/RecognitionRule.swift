@@ -32,7 +32,7 @@ public enum RecognitionRule: String, Sendable, Codable, CaseIterable {
     /// An organisation: a head word from organization-heads.txt and its capitalised name.
     case organizationHead = "organization-head"
     /// An organisation: a team named around a result verb and a score ("Inter Miami thắng
-    /// Orlando City 3-1").
+    /// Orlando City 3-1"), or a place facing a team there ("Công an Hà Nội hòa Nam Định 1-1").
     case teamInResult = "team-in-result"
     /// An organisation: an acronym or a team's age group and the place it belongs to ("CDC Nghệ
     /// An", "U23 Malaysia"), or a place and a club's code ("Hà Nội FC").
@@ -51,7 +51,8 @@ public enum RecognitionRule: String, Sendable, Codable, CaseIterable {
     /// A street: a house or lane number and the street's name ("số 3 Lê Văn Long").
     case streetAddress = "street-address"
     /// Places listed after "tại", "ở" or "trú" down to a known one ("tại Thạch Sơn, Thạch
-    /// Thành, Thanh Hóa"), or joined to a place by "và".
+    /// Thành, Thanh Hóa"), or joined to a place by "và"; streets listed after a plural street
+    /// word ("các tuyến phố như Nguyễn Khuyến, Trần Phú").
     case placeList = "place-list"
     /// A person named by initials ("bà H.T.P.").
     case initials = "initials"

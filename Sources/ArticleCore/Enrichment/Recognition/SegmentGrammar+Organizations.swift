@@ -295,20 +295,26 @@ extension SegmentGrammar {
     func teamNamedAfterPlace(_ place: PlaceSpan, teamBeforeEnd: Int?) -> OrganizationSpan? {
         // "tỉnh Nam Định" is the province whatever follows.
         guard place.range == place.nameRange else { return nil }
-        let start = place.range.lowerBound
-        let end = place.range.upperBound
-        let facesTeamBefore =
-            scoreEnd(at: end) != nil
-            && teamBeforeEnd.map { teamEnd in
-                teamEnd < start && resultVerbLength(at: teamEnd) == start - teamEnd
-            } == true
-        guard facesTeamBefore
-            || resultVerbLength(at: end).flatMap({ organization(at: end + $0) }).map({ scoreEnd(at: $0.range.upperBound) != nil })
-                == true
-        else { return nil }
+        guard facesTeamBefore(place, teamBeforeEnd: teamBeforeEnd) || facesTeamAfter(place) else { return nil }
         return OrganizationSpan(
             range: place.range, key: segment.key(place.range), isReportable: true, rule: .teamInResult,
             evidence: place.evidence)
+    }
+
+    /// "Công an Hà Nội hòa Nam Định 1-1": the team ends right before the verb, the score follows.
+    private func facesTeamBefore(_ place: PlaceSpan, teamBeforeEnd: Int?) -> Bool {
+        let start = place.range.lowerBound
+        guard let teamEnd = teamBeforeEnd, teamEnd < start, scoreEnd(at: place.range.upperBound) != nil else {
+            return false
+        }
+        return resultVerbLength(at: teamEnd) == start - teamEnd
+    }
+
+    /// "Nam Định thắng Công an Hà Nội 2-1": the verb follows, then a team and the score.
+    private func facesTeamAfter(_ place: PlaceSpan) -> Bool {
+        let end = place.range.upperBound
+        guard let verb = resultVerbLength(at: end), let team = organization(at: end + verb) else { return false }
+        return scoreEnd(at: team.range.upperBound) != nil
     }
 
     /// The length of a result verb at `index` ("thắng", "đánh bại"), or nil.
