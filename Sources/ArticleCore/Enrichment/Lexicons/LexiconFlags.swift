@@ -73,6 +73,9 @@ struct LexiconFlags: OptionSet, Sendable {
     /// A title the unit of a hospital or office may follow, named by a capitalised word and
     /// lower-case ones ("Trưởng khoa Ngoại tổng hợp", "Trưởng phòng Kế hoạch - Tài chính").
     static let department = LexiconFlags(rawValue: 1 << 29)
+    /// A street word ("phố", "đường"): after a plural marker it lists streets ("các tuyến phố
+    /// như Nguyễn Khuyến, Trần Phú").
+    static let street = LexiconFlags(rawValue: 1 << 30)
 
     static let names: [String: LexiconFlags] = [
         "needs-complement": .needsComplement, "ministry": .ministry, "posting": .posting, "prefix": .prefix,
@@ -83,6 +86,6 @@ struct LexiconFlags: OptionSet, Sendable {
         "connective": .connective, "lowercase": .lowercase, "inside": .inside, "numbered": .numbered,
         "house-number": .houseNumber, "company": .company, "role": .role, "action": .action,
         "result": .result, "descriptor": .descriptor, "play": .play,
-        "department": .department,
+        "department": .department, "street": .street,
     ]
 }

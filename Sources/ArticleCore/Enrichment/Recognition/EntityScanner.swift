@@ -62,13 +62,20 @@ struct EntityScanner {
         /// Most segments hold no player's action and no result: their unclaimed words skip
         /// those rules at once.
         let mayNamePlayers: Bool
+        /// A result verb names a person's opponent; teams need the score too, and "hòa" (to
+        /// draw) is also a syllable of "Cộng hòa" and "hòa bình".
+        let mayNameOpponents: Bool
         let mayNameTeams: Bool
+        /// Streets are listed only after a street word ("các tuyến phố như …").
+        let mayListStreets: Bool
     }
 
     func scan() -> SegmentRecognition {
         var state = State(
             mayNamePlayers: !segment.lattice.flagsFound.isDisjoint(with: [.action, .play]),
-            mayNameTeams: segment.lattice.flagsFound.contains(.result))
+            mayNameOpponents: segment.lattice.flagsFound.contains(.result),
+            mayNameTeams: segment.lattice.flagsFound.contains(.result) && grammar.holdsScore(),
+            mayListStreets: segment.lattice.flagsFound.contains(.street))
         // Local copies: a static or computed property read at every word costs a check or a
         // retain each time.
         let precedence = Self.precedence
@@ -97,9 +104,11 @@ struct EntityScanner {
     private func claim(_ rule: Rule, at index: Int, token: Token, state: inout State) -> Int? {
         switch rule {
         case .placeList:
-            // Looked for at every word, so only where the word's shape allows: a short lowercase
-            // locative ("tại", "ở") or street word ("phố", "đường").
-            guard token.end - token.start <= 9, token.casing == .lower, let list = grammar.placeList(after: index)
+            // Looked for at every word, so only where the word's shape allows: a lowercase
+            // locative (at most 5 bytes of UTF-8, "ngụ") or, where the segment has a street
+            // word, that word (at most 9, "đường").
+            guard token.casing == .lower, token.end - token.start <= (state.mayListStreets ? 9 : 5),
+                let list = grammar.placeList(after: index, streets: state.mayListStreets)
             else { return nil }
             addNested(organizations: [], places: list, to: &state.result)
             return list[list.count - 1].range.upperBound
@@ -302,7 +311,7 @@ struct EntityScanner {
             addPerson(name.range, rule: .playerAfterPlay, evidence: [name.play], titles: [], to: &state)
             return name.range.upperBound
         }
-        if state.mayNameTeams, state.lastPerson != nil,
+        if state.mayNameOpponents, state.lastPerson != nil,
             let name = grammar.opponentOfPerson(at: index, personEnd: state.lastPersonEnd)
         {
             addPerson(name.range, rule: .opponentOfPerson, evidence: [name.verb], titles: [], to: &state)

@@ -381,6 +381,11 @@ extension SegmentGrammar {
         }
     }
 
+    /// Whether the segment holds a score ("3-1") anywhere: a team's rules need one.
+    func holdsScore() -> Bool {
+        tokens.indices.contains { tokens[$0].kind == .number && scoreEnd(at: $0) != nil }
+    }
+
     /// The end of a score ("3-1") at `index`, or nil.
     private func scoreEnd(at index: Int) -> Int? {
         guard index >= 0, token(index)?.kind == .number, segment.isMark("-", at: index + 1),

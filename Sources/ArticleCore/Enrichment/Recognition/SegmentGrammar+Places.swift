@@ -100,10 +100,11 @@ extension SegmentGrammar {
     /// names listed with commas are places, as addresses are written. A name after a comma
     /// must end at punctuation ("ở Hà Nội, Tùng cho biết" lists one place), and a full
     /// person's name is never one. Nil when the list holds no place that only this rule finds.
-    /// Also the streets listed after a plural street word and "như" (``streetList(at:)``).
-    func placeList(after index: Int) -> [PlaceSpan]? {
+    /// Also, where the segment has a street word (`streets`), the streets listed after a plural
+    /// street word and "như" (``streetList(at:)``).
+    func placeList(after index: Int, streets: Bool) -> [PlaceSpan]? {
         guard let word = token(index), word.isLowercaseWord else { return nil }
-        guard Self.locatives.contains(word.key) else { return streetList(at: index) }
+        guard Self.locatives.contains(word.key) else { return streets ? streetList(at: index) : nil }
         let places = listedPlaces(from: index + 1)
         return places.contains(where: { $0.rule == .placeList }) ? places : nil
     }
@@ -122,7 +123,7 @@ extension SegmentGrammar {
     /// A street word ("phố", "đường") after a plural marker, perhaps with a word for its line
     /// between: "các phố", "nhiều tuyến đường".
     private func isPluralStreetWord(_ word: PhraseIndex.Match, at index: Int) -> Bool {
-        guard entry(word).flags.isSuperset(of: [.keep, .houseNumber]) else { return false }
+        guard entry(word).flags.contains(.street) else { return false }
         var marker = index - 1
         if let line = token(marker), Self.streetLineWords.contains(line.key) { marker -= 1 }
         return token(marker).map { ($0.isLowercaseWord || $0.startsSentence) && Self.pluralMarkers.contains($0.key) } ?? false
