@@ -106,9 +106,14 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "newsctl", dependencies: ["NewsctlKit", "Pipeline", "WorkerRuntime", "ArticleCore"]),
+        // Counts news-bench's heap allocations by defining malloc in its executable; no other
+        // target may depend on it.
+        .target(name: "CAllocationCounter"),
         .executableTarget(
             name: "news-bench",
-            dependencies: ["ArticleCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "ArticleCore", "CAllocationCounter", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .testTarget(name: "ArticleCoreTests", dependencies: ["ArticleCore"]),
         .testTarget(name: "KafkaTests", dependencies: ["Kafka"]),

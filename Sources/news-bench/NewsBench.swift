@@ -2,9 +2,10 @@ import ArgumentParser
 import ArticleCore
 import Foundation
 
-/// `news-bench`: throughput, latency and peak memory of the enricher's processing
-/// (`ArticleProcessor`: decode, parse, enrich) on one core, without Kafka, and of enrichment
-/// (`ArticleEnricher`) alone; with `--codec`, of the records' JSON encoding and decoding.
+/// `news-bench`: throughput, latency, CPU time, allocations and peak memory of the enricher's
+/// processing (`ArticleProcessor`: decode, parse, enrich, and the record's JSON encoding) on one
+/// core, without Kafka, and of enrichment (`ArticleEnricher`) alone; with `--codec`, of the
+/// records' JSON encoding and decoding.
 ///
 /// Run it from a release build: `swift run -c release news-bench`. Figures go to standard
 /// output, one line per workload, so they can be pasted into BENCHMARKS.md.
@@ -18,6 +19,12 @@ struct NewsBench: ParsableCommand {
 
     @Option(help: "Directory of seed articles to process repeatedly.")
     var seeds = "seeds"
+
+    @Option(
+        help: """
+            Directory of generated seed-like articles (made by scripts/bench/corpus.py), processed after the seeds.
+            """)
+    var corpus: String?
 
     @Option(help: "Seconds to spend on each workload after warming up.")
     var seconds = 5.0
@@ -33,13 +40,13 @@ struct NewsBench: ParsableCommand {
 
     @Option(
         help: """
-            Process this many articles (decode, parse, enrich), or with --codec this many records per path, \
-            untimed (for callgrind), instead of timing.
+            Process this many seeds (decode, parse, enrich, encode), or with --codec this many records per \
+            path, untimed (for callgrind), instead of timing.
             """)
     var records: Int?
 
     func run() throws {
-        let articles = try SeedCorpus.load(directory: seeds)
+        let articles = try ArticleCorpus.load(directory: seeds)
         if codec {
             try runCodec(articles)
             return
@@ -48,7 +55,9 @@ struct NewsBench: ParsableCommand {
             // Instruction counts repeat exactly where timings on a shared machine do not.
             let processor = ArticleProcessor()
             let provenance = Provenance(enricherVersion: "bench", topic: nil, partition: nil, offset: nil, processedAt: Date())
-            for index in 0..<records { _ = try? processor.process(articles[index % articles.count], provenance: provenance) }
+            for index in 0..<records {
+                _ = try? processor.process(articles[index % articles.count], provenance: provenance).jsonBytes()
+            }
             print("seeds: \(records) articles processed")
             return
         }
@@ -57,6 +66,13 @@ struct NewsBench: ParsableCommand {
         print(seedRun.line(name: "seeds (\(articles.count) articles)"))
         let enrichmentRun = try EnrichmentWorkload(seeds: articles).run(for: .seconds(seconds))
         print(enrichmentRun.line(name: "enrichment alone (\(articles.count) seeds' parsed articles)"))
+        print("peak RSS: \(PeakMemory.residentMegabytes()) MB")
+        if let corpus {
+            let generated = try ArticleCorpus.load(directory: corpus)
+            let corpusRun = try ThroughputMeasurement.run(generated, for: .seconds(seconds))
+            print(corpusRun.line(name: "generated corpus (\(generated.count) articles)"))
+            print("peak RSS: \(PeakMemory.residentMegabytes()) MB")
+        }
 
         var processor = ArticleProcessor()
         // The pathological inputs are far above the default 2 MB limit on purpose: they measure
