@@ -54,6 +54,25 @@ import Testing
         #expect(Tokenizer.wordKey("năm") != Tokenizer.wordKey("nam"))
     }
 
+    /// Small ASCII letters take a shortcut past the table of letters; capitals take the table.
+    /// Both must give every word the same keys, boundaries and shape.
+    @Test func smallAsciiLettersKeyAsTheTableKeysTheirCapitals() {
+        let text = "nghiêng ngả thành phố hà nội g20 covid-19 trường đại học quốc gia xyz tiếng việt"
+        let small = Tokenizer.tokenize(text, vocabulary: nil)
+        let capitals = Tokenizer.tokenize(text.uppercased(), vocabulary: nil)
+        #expect(small.count == capitals.count)
+        for (word, capital) in zip(small, capitals) {
+            #expect(word.key == capital.key && word.foldedKey == capital.foldedKey)
+            #expect(word.start == capital.start && word.end == capital.end && word.kind == capital.kind)
+        }
+        #expect(small[small.count - 3].isForeignShaped && !small[0].isForeignShaped)
+        // A capital after small letters still splits a Vietnamese word, not a brand.
+        let glued = "Hà NộiCựu VinFast iPhone"
+        let words = Tokenizer.tokenize(glued, vocabulary: nil)
+            .map { String(decoding: Array(glued.utf8)[Int($0.start)..<Int($0.end)], as: UTF8.self) }
+        #expect(words == ["Hà", "Nội", "Cựu", "VinFast", "iPhone"])
+    }
+
     @Test func tokensCarryCaseSentenceStartAndForeignShape() {
         let text = "Tổng thống Joe Biden gặp UNESCO. Sau đó, xung đột Nga-Ukraine: “Covid-19” tăng 97,8%."
         let tokens = Tokenizer.tokenize(text, vocabulary: nil)

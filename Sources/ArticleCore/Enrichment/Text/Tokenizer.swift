@@ -83,6 +83,15 @@ enum Tokenizer {
                         previousIsLowercase = false
                     }
                     index += currentWidth
+                    // Small ASCII letters, most of the letters of Vietnamese words, need neither
+                    // decoding nor the table: their key and folded form are the byte itself.
+                    while index < bytes.count, bytes[index] &- UInt8(ascii: "a") < 26 {
+                        key.combine(UInt32(bytes[index]))
+                        folded.combine(UInt32(bytes[index]))
+                        letters += 1
+                        previousIsLowercase = true
+                        index += 1
+                    }
                     guard index < bytes.count else { break }
                     (currentScalar, currentWidth) = decode(bytes, at: index)
                     current = letterTable.letter(currentScalar)
