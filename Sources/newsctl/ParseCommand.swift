@@ -31,14 +31,24 @@ struct ParseCommand: AsyncParsableCommand {
         processor.maximumTextBytes = maxArticleBytes
         let parser = LocalArticleParser(processor: processor)
         var failures = 0
+        func report(_ problem: LocalParseProblem) {
+            failures += 1
+            FileHandle.standardError.write(Data("newsctl parse: \(problem)\n".utf8))
+        }
         for file in files {
-            for result in parser.parse(path: file) {
-                switch result {
-                case .success(let explained):
-                    print(explain ? ExplanationReport(explained).text : explained.article.jsonLine())
-                case .failure(let problem):
-                    failures += 1
-                    FileHandle.standardError.write(Data("newsctl parse: \(problem)\n".utf8))
+            if explain {
+                for result in parser.explain(path: file) {
+                    switch result {
+                    case .success(let explained): print(ExplanationReport(explained).text)
+                    case .failure(let problem): report(problem)
+                    }
+                }
+            } else {
+                for result in parser.parse(path: file) {
+                    switch result {
+                    case .success(let article): print(article.jsonLine())
+                    case .failure(let problem): report(problem)
+                    }
                 }
             }
         }

@@ -24,6 +24,18 @@ import Testing
         }
     }
 
+    /// `newsctl parse` prints records from `process`, and `--explain` reports from `explain`:
+    /// explaining must not change what is found.
+    @Test(arguments: RepositoryFixtures.seedNames)
+    func explainingLeavesEachSeedsRecordAsProcessed(seed: String) throws {
+        let raw = RawArticle.fromBytes(
+            try RepositoryFixtures.seedBytes(seed), source: seed, contentType: "text/plain", receivedAt: Self.receivedAt)
+        let processor = ArticleProcessor()
+        let explained = try processor.explain(raw, provenance: Self.provenance)
+        #expect(explained.article == (try processor.process(raw, provenance: Self.provenance)))
+        #expect(!explained.removals.isEmpty && !explained.enrichment.isEmpty)
+    }
+
     @Test func whitespaceOnlyBodyIsEmpty() {
         let error = Self.error(processing: Self.raw("  \n\u{00A0}\u{200B}\r\n\t"))
         #expect(error == ArticleError(kind: .emptyBody, message: "article body is empty"))

@@ -10,9 +10,20 @@ public struct LocalArticleParser: Sendable {
         self.processor = processor
     }
 
-    /// One result per article in the file, with what the parser removed from each; failures
-    /// are one clear line each.
-    public func parse(path: String) -> [Result<ExplainedArticle, LocalParseProblem>] {
+    /// One record per article in the file; failures are one clear line each.
+    public func parse(path: String) -> [Result<EnrichedArticle, LocalParseProblem>] {
+        results(path: path) { raw, provenance throws(ArticleError) in try processor.process(raw, provenance: provenance) }
+    }
+
+    /// As ``parse(path:)``, with what the parser removed from each article and the rules behind
+    /// each finding; gathering them costs time that plain records do not pay.
+    public func explain(path: String) -> [Result<ExplainedArticle, LocalParseProblem>] {
+        results(path: path) { raw, provenance throws(ArticleError) in try processor.explain(raw, provenance: provenance) }
+    }
+
+    private func results<Output>(
+        path: String, _ process: (RawArticle, Provenance) throws(ArticleError) -> Output
+    ) -> [Result<Output, LocalParseProblem>] {
         let format = ArticleInput.format(forFileName: path) ?? .text
         let read = ArticleInputReader().read(ArticleInput(path: path, format: format))
         let provenance = Provenance(
@@ -20,7 +31,7 @@ public struct LocalArticleParser: Sendable {
         return read.problems.map { .failure(LocalParseProblem(description: $0.description)) }
             + read.articles.map { raw in
                 do throws(ArticleError) {
-                    return .success(try processor.explain(raw, provenance: provenance))
+                    return .success(try process(raw, provenance))
                 } catch {
                     return .failure(
                         LocalParseProblem(description: "\(raw.source): \(error.kind.rawValue): \(error.message)"))
