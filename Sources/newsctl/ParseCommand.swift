@@ -17,8 +17,12 @@ struct ParseCommand: AsyncParsableCommand {
             lexicon lines behind every person, title, organisation, place, date, event and quote.
             """)
 
-    @Argument(help: "Article files (.txt, .html, .htm, or .jsonl with one crawler record per line).")
-    var files: [String]
+    @Argument(
+        help: """
+            Article files (.txt, .html, .htm, or .jsonl with one crawler record per line), directories \
+            searched recursively for them, or - for one text article on standard input.
+            """)
+    var paths: [String]
 
     @Flag(help: "Explain each article instead of printing its record: what was found and what was removed, and why.")
     var explain = false
@@ -30,28 +34,58 @@ struct ParseCommand: AsyncParsableCommand {
         var processor = ArticleProcessor()
         processor.maximumTextBytes = maxArticleBytes
         let parser = LocalArticleParser(processor: processor)
-        var failures = 0
-        func report(_ problem: LocalParseProblem) {
-            failures += 1
-            FileHandle.standardError.write(Data("newsctl parse: \(problem)\n".utf8))
+        // A directory, not a shell glob, is the way to pass an archive: the argument parser
+        // takes time quadratic in the number of arguments (2.4 s for 8,000 paths).
+        let collection = ArticleInputCollector().collect(paths)
+        var failures = collection.problems.count
+        for problem in collection.problems { Self.warn(problem.description) }
+        for path in collection.skipped { Self.warn("skipped \(path): not an article file (.txt, .html, .htm, .jsonl)") }
+        if collection.inputs.isEmpty && failures == 0 {
+            Self.warn("no article files among the paths given")
+            throw ExitCode.failure
         }
-        for file in files {
+        var output = RecordOutput()
+        for input in collection.inputs {
             if explain {
-                for result in parser.explain(path: file) {
+                for result in parser.explain(input) {
                     switch result {
                     case .success(let explained): print(ExplanationReport(explained).text)
-                    case .failure(let problem): report(problem)
+                    case .failure(let problem): failures += 1; Self.warn(problem.description)
                     }
                 }
             } else {
-                for result in parser.parse(path: file) {
+                for result in parser.parse(input) {
                     switch result {
-                    case .success(let article): print(article.jsonLine())
-                    case .failure(let problem): report(problem)
+                    case .success(let article): try output.write(article)
+                    case .failure(let problem): failures += 1; Self.warn(problem.description)
                     }
                 }
             }
         }
+        try output.flush()
         if failures > 0 { throw ExitCode.failure }
+    }
+
+    private static func warn(_ message: String) {
+        FileHandle.standardError.write(Data("newsctl parse: \(message)\n".utf8))
+    }
+}
+
+/// Records as JSON lines on standard output, written in blocks instead of one system call (and
+/// one copy into a `String`) per record.
+private struct RecordOutput {
+    private var buffer: [UInt8] = []
+    private static let blockBytes = 1 << 16
+
+    mutating func write(_ article: EnrichedArticle) throws {
+        buffer += article.jsonBytes()
+        buffer.append(UInt8(ascii: "\n"))
+        if buffer.count >= Self.blockBytes { try flush() }
+    }
+
+    mutating func flush() throws {
+        guard !buffer.isEmpty else { return }
+        try FileHandle.standardOutput.write(contentsOf: buffer)
+        buffer.removeAll(keepingCapacity: true)
     }
 }

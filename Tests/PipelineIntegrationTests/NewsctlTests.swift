@@ -23,6 +23,46 @@ struct NewsctlTests {
             parsed.standardOutput.split(separator: "\n").map(String.init), against: "enriched-article.schema.json")
     }
 
+    /// An archive is passed as a directory: its files are found at any depth, in path order as
+    /// the producer publishes them; other files are noted and left.
+    @Test func parseTakesADirectoryAsTheFilesInsideIt() async throws {
+        let directory = try TestEnvironment.temporaryDirectory()
+        let nested = directory.appendingPathComponent("2023/09")
+        try FileManager.default.createDirectory(at: nested, withIntermediateDirectories: true)
+        for path in try Self.seedPaths() {
+            let name = URL(fileURLWithPath: path).lastPathComponent
+            try FileManager.default.copyItem(atPath: path, toPath: nested.appendingPathComponent(name).path)
+        }
+        try Data("not an article".utf8).write(to: nested.appendingPathComponent("notes.md"))
+        let fromDirectory = try await ExecutableRun.run("newsctl", ["parse", directory.path])
+        let fromFiles = try await ExecutableRun.run("newsctl", ["parse"] + Self.seedPaths())
+        #expect(fromDirectory.status == 0, "\(fromDirectory.standardError)")
+        let titles = { (run: ExecutableRun.Result) in
+            try run.standardOutput.split(separator: "\n").map { line in
+                try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])["title"] as? String
+            }
+        }
+        #expect(try titles(fromDirectory) == titles(fromFiles))
+        #expect(fromDirectory.standardError.contains("skipped \(nested.path)/notes.md"), "\(fromDirectory.standardError)")
+    }
+
+    @Test func parseReportsAMissingPathBesideTheRecordsOfTheOthers() async throws {
+        let missing = TestEnvironment.seedsDirectory.appendingPathComponent("no-such-article.txt").path
+        let result = try await ExecutableRun.run("newsctl", ["parse", missing] + Self.seedPaths())
+        #expect(result.status != 0)
+        #expect(result.standardOutput.split(separator: "\n").count == 5)
+        #expect(result.standardError == "newsctl parse: \(missing): no such file or directory\n")
+    }
+
+    @Test func parseFailsWhenNoPathIsAnArticle() async throws {
+        let notes = try TestEnvironment.temporaryDirectory().appendingPathComponent("notes.md")
+        try Data("not an article".utf8).write(to: notes)
+        let result = try await ExecutableRun.run("newsctl", ["parse", notes.path])
+        #expect(result.status != 0)
+        #expect(result.standardOutput.isEmpty)
+        #expect(result.standardError.contains("no article files among the paths given"), "\(result.standardError)")
+    }
+
     @Test func parseReportsAnEmptyFileAndExitsNonZero() async throws {
         let directory = try TestEnvironment.temporaryDirectory()
         let empty = directory.appendingPathComponent("empty.txt")

@@ -10,22 +10,21 @@ public struct LocalArticleParser: Sendable {
         self.processor = processor
     }
 
-    /// One record per article in the file; failures are one clear line each.
-    public func parse(path: String) -> [Result<EnrichedArticle, LocalParseProblem>] {
-        results(path: path) { raw, provenance throws(ArticleError) in try processor.process(raw, provenance: provenance) }
+    /// One record per article in the input; failures are one clear line each.
+    public func parse(_ input: ArticleInput) -> [Result<EnrichedArticle, LocalParseProblem>] {
+        results(input) { raw, provenance throws(ArticleError) in try processor.process(raw, provenance: provenance) }
     }
 
-    /// As ``parse(path:)``, with what the parser removed from each article and the rules behind
+    /// As ``parse(_:)``, with what the parser removed from each article and the rules behind
     /// each finding; gathering them costs time that plain records do not pay.
-    public func explain(path: String) -> [Result<ExplainedArticle, LocalParseProblem>] {
-        results(path: path) { raw, provenance throws(ArticleError) in try processor.explain(raw, provenance: provenance) }
+    public func explain(_ input: ArticleInput) -> [Result<ExplainedArticle, LocalParseProblem>] {
+        results(input) { raw, provenance throws(ArticleError) in try processor.explain(raw, provenance: provenance) }
     }
 
     private func results<Output>(
-        path: String, _ process: (RawArticle, Provenance) throws(ArticleError) -> Output
+        _ input: ArticleInput, _ process: (RawArticle, Provenance) throws(ArticleError) -> Output
     ) -> [Result<Output, LocalParseProblem>] {
-        let format = ArticleInput.format(forFileName: path) ?? .text
-        let read = ArticleInputReader().read(ArticleInput(path: path, format: format))
+        let read = ArticleInputReader().read(input)
         let provenance = Provenance(
             enricherVersion: ArticleProcessor.version, topic: nil, partition: nil, offset: nil, processedAt: Date())
         return read.problems.map { .failure(LocalParseProblem(description: $0.description)) }
