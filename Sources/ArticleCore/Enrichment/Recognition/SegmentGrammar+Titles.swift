@@ -110,6 +110,14 @@ extension SegmentGrammar {
                 end += Int(part.length)
             }
             hasComplement = true
+        } else if let unitEnd = departmentEnd(from: end),
+            let organization = organization(at: unitEnd, context: afterName ? .titleAfterName : .titleBeforeName)
+        {
+            // "Giám đốc Phân tích Công ty Chứng khoán Vietcap", "Trưởng khoa Nhi Bệnh viện Bạch
+            // Mai": the unit of the organisation the office is in, whatever the office.
+            span.organizations.append(organization)
+            end = organization.range.upperBound
+            hasComplement = true
         } else if headFlags.contains(.department), let unitEnd = departmentEnd(from: end) {
             end = unitEnd
             hasComplement = true
@@ -152,8 +160,11 @@ extension SegmentGrammar {
     /// The end of a hospital's or office's unit after a [department] title: a capitalised word,
     /// the lower-case words after it, and more such parts after a dash ("Ngoại tổng hợp", "Hồi
     /// sức tích cực - Chống độc"). The next capitalised word after a space ends it, so a name
-    /// may follow ("Trưởng khoa Nhi Nguyễn Văn An"), and so does a function word or a verb.
+    /// may follow ("Trưởng khoa Nhi Nguyễn Văn An"), and so does a function word or a verb. A
+    /// unit may be named like an organisation whose name the story leaves out ("Trưởng phòng
+    /// Cảnh sát hình sự": of the police the story is about).
     private func departmentEnd(from start: Int) -> Int? {
+        if let end = unnamedOrganizationEnd(at: start) { return end }
         guard let first = token(start), first.casing == .capitalized, first.spaceBefore, !startsOtherPhrase(at: start),
             longest(.surname, at: start) == nil
         else { return nil }
@@ -167,6 +178,17 @@ extension SegmentGrammar {
             end = more
         }
         return end
+    }
+
+    /// The end of a capitalised organisation's head and only lower-case words after it, up to the
+    /// end of the segment or a mark: "Cảnh sát hình sự", with no name of its own.
+    private func unnamedOrganizationEnd(at index: Int) -> Int? {
+        guard token(index)?.casing == .capitalized, tokens[index].spaceBefore, longest(.organization, at: index) == nil,
+            let head = longest(.organizationHead, at: index)
+        else { return nil }
+        var end = index + Int(head.length)
+        while let word = token(end), word.isLowercaseWord { end += 1 }
+        return token(end).map { !$0.isWord } ?? true ? end : nil
     }
 
     /// "Ca sĩ Mỹ Tâm": a one-word place followed by a single Vietnamese syllable that ends the
