@@ -187,7 +187,7 @@ extension SegmentGrammar {
             if let known = place(at: position) {
                 places.append(known)
             } else if let unknown = unknownPlaceName(at: position),
-                isFirst || token(unknown.range.upperBound).map({ $0.kind == .punctuation }) ?? true
+                isFirst || endsList(at: unknown.range.upperBound)
             {
                 places.append(unknown)
             } else {
@@ -204,6 +204,17 @@ extension SegmentGrammar {
             }
         }
         return places
+    }
+
+    /// Words that may follow the last place of a list: "các xã Trà Leng, Trà Vân thuộc huyện Nam
+    /// Trà My", "tại Lưu Vệ, Quảng Xương rồi …".
+    private static let listClosers = KeySet(words: ["thuộc", "rồi"])
+
+    /// Whether a listed name that only its place in the list makes a place may end at `index`:
+    /// at punctuation, the segment's end, or a word that closes an address list.
+    private func endsList(at index: Int) -> Bool {
+        guard let next = token(index) else { return true }
+        return next.kind == .punctuation || (next.isLowercaseWord && Self.listClosers.contains(next.key))
     }
 
     /// A capitalised name of two or three words that no lexicon knows, as communes and districts
@@ -264,7 +275,10 @@ extension SegmentGrammar {
         else { return nil }
         let end = placeNameEnd(from: nameStart)
         guard end > nameStart else { return nil }
-        if let after = token(end) {
+        // After "số" or "nhà" and a number, a name may be a player's by his shirt ("số 10
+        // Hoàng Đức ghi bàn"), so punctuation must close it; after a street word and a number
+        // ("ngõ 29/70 Khương Hạ khiến …") it is the street whatever follows.
+        if let after = token(end), !entry(prefix).flags.contains(.street) {
             guard after.isMark(",") || after.isMark(";") || after.isMark("(") || after.isMark(")") || after.endsSentence
             else { return nil }
         }
