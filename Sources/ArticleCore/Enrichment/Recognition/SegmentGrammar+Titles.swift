@@ -61,6 +61,7 @@ extension SegmentGrammar {
     }
 
     private static let concurrentlyKey = Tokenizer.wordKey("kiêm")
+    private static let ofKey = Tokenizer.wordKey("của")
 
     /// The end of an administrative unit's word with no name after it ("tỉnh", "thành phố") at
     /// `index`, or nil.
@@ -111,10 +112,12 @@ extension SegmentGrammar {
             }
             hasComplement = true
         } else if let unitEnd = departmentEnd(from: end),
-            let organization = organization(at: unitEnd, context: afterName ? .titleAfterName : .titleBeforeName)
+            case let organizationStart = segment.isWord(Self.ofKey, at: unitEnd) ? unitEnd + 1 : unitEnd,
+            let organization = organization(
+                at: organizationStart, context: afterName ? .titleAfterName : .titleBeforeName)
         {
-            // "Giám đốc Phân tích Công ty Chứng khoán Vietcap", "Trưởng khoa Nhi Bệnh viện Bạch
-            // Mai": the unit of the organisation the office is in, whatever the office.
+            // "Giám đốc Phân tích Công ty Chứng khoán Vietcap", "Giám đốc Đối ngoại của Google
+            // Việt Nam": the unit of the organisation the office is in, whatever the office.
             span.organizations.append(organization)
             end = organization.range.upperBound
             hasComplement = true
