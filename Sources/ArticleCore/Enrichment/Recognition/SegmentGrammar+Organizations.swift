@@ -514,6 +514,13 @@ extension SegmentGrammar {
         body: while let current = token(end), end - bodyStart < Self.maximumBodyTokens {
             switch current.kind {
             case .number:
+                // "Bệnh viện Nhi đồng 1,", "Bệnh viện Quân y 175.": a number closing the name
+                // before punctuation that ends the phrase (a score's dash does not).
+                if end > bodyStart, current.spaceBefore, token(end + 1).map({ $0.isPhraseEnd }) ?? true {
+                    end += 1
+                    hasNumber = true
+                    break body
+                }
                 // "Quân khu 7", "Sư đoàn 304 Quân đoàn 2": a unit's number right after its head.
                 guard end == bodyStart, headEntry.flags.contains(.numbered) else { break body }
                 end += 1

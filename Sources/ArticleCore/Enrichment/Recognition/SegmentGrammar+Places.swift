@@ -59,8 +59,11 @@ extension SegmentGrammar {
                 range: range, nameRange: range, key: segment.key(range), rule: .placePrefix, evidence: [prefix.entry])
         }
         guard next.isCapitalizedMidSentence || (next.isCapitalized && !first.startsSentence) else { return nil }
-        let end = placeNameEnd(from: nameStart)
+        var end = placeNameEnd(from: nameStart)
         guard end > nameStart else { return nil }
+        // "Thống đốc tỉnh Aichi Omura Hideaki": in a title, foreign words no gazetteer knows are
+        // one word of place and the name of the office's holder when two or more follow it.
+        if inTitle, end - nameStart >= 3, tokens[nameStart..<end].allSatisfy(\.isForeignShaped) { end = nameStart + 1 }
         let nameRange = prefixEntry.flags.contains(.keep) ? index..<end : nameStart..<end
         return PlaceSpan(
             range: index..<end, nameRange: nameRange, key: segment.key(nameRange), rule: .placePrefix,
@@ -256,8 +259,9 @@ extension SegmentGrammar {
 
     /// "số 3 Lê Văn Long, …", "ngõ 147 Trương Định, …": a house or lane number (with its
     /// parts, "12/3", "25A") at `numberStart` and the street's capitalised name, reported
-    /// without them. The address goes on after the street, so a comma, bracket or the end of
-    /// the sentence follows it ("áo số 10 Quang Hải ghi bàn" names no street).
+    /// without them. After "số" or "nhà" the address goes on after the street, so a comma,
+    /// bracket or the end of the sentence follows it ("áo số 10 Quang Hải ghi bàn" names no
+    /// street); after a street word anything may.
     private func street(after numberStart: Int, from index: Int, prefix: PhraseIndex.Match) -> PlaceSpan? {
         guard token(numberStart)?.kind == .number else { return nil }
         var nameStart = numberStart + 1
@@ -275,9 +279,6 @@ extension SegmentGrammar {
         else { return nil }
         let end = placeNameEnd(from: nameStart)
         guard end > nameStart else { return nil }
-        // After "số" or "nhà" and a number, a name may be a player's by his shirt ("số 10
-        // Hoàng Đức ghi bàn"), so punctuation must close it; after a street word and a number
-        // ("ngõ 29/70 Khương Hạ khiến …") it is the street whatever follows.
         if let after = token(end), !entry(prefix).flags.contains(.street) {
             guard after.isMark(",") || after.isMark(";") || after.isMark("(") || after.isMark(")") || after.endsSentence
             else { return nil }

@@ -52,6 +52,12 @@ struct Token: Sendable {
         kind == .punctuation && (mark == "." || mark == "!" || mark == "?" || mark == "…")
     }
 
+    /// Ends the phrase before it: a comma, a bracket, or a clause or sentence break; not a dash,
+    /// a slash or a colon inside a number ("2-1", "29/70").
+    var isPhraseEnd: Bool {
+        kind == .punctuation && (mark == "," || mark == ";" || mark == "(" || mark == ")" || endsSentence)
+    }
+
     /// Separates list items or clauses inside a sentence.
     var isClauseBreak: Bool {
         kind == .punctuation && (mark == ";" || mark == ":" || endsSentence)
