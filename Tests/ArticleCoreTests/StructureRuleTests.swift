@@ -16,6 +16,29 @@ import Testing
         #expect(article.removed.boilerplate == 2)
     }
 
+    /// One `›` or `»` joins a section and its subsection; no headline or sentence uses them.
+    @Test(arguments: ["Kinh doanh › Doanh nghiệp", "Thời sự » Chính trị"])
+    func breadcrumbWithOneNavigationArrowIsNotTheHeadline(_ breadcrumb: String) throws {
+        let title = "Khai mạc Hội nghị Ngoại giao lần thứ 32"
+        let article = try parser.parse("\(breadcrumb)\n\(title)\n15/10/2024 - 16:40\n\(Self.lead)\n\(Self.second)")
+        #expect(article.title == title)
+        #expect(article.captions.isEmpty)
+        #expect(article.lead == Self.lead)
+    }
+
+    /// Some pages print the byline under their related links, above the share buttons.
+    @Test func bylineBetweenTheRelatedLinksAndTheShareButtonsIsTheByline() throws {
+        let article = try parser.parse(
+            [
+                "Khai mạc Hội nghị Ngoại giao lần thứ 32", Self.lead, Self.second, "Xem thêm:",
+                "Hà Nội phun hóa chất diệt muỗi tại 30 ổ dịch", "Cách phân biệt sốt xuất huyết và cúm mùa", "Thùy Linh",
+                "Chia sẻ", "Bình luận (0)",
+            ].joined(separator: "\n"))
+        #expect(article.byline == "Thùy Linh")
+        #expect(article.paragraphs == [Self.second])
+        #expect(article.removals.filter { $0.reason == .teaser }.map(\.text).contains("Thùy Linh") == false)
+    }
+
     @Test func sectionLabelInCapitalsAboveTheHeadlineIsNotTheHeadline() throws {
         let article = try parser.parse("THỜI SỰ\n\nKhai mạc Hội nghị Ngoại giao lần thứ 32\n\n\(Self.lead)")
         #expect(article.title == "Khai mạc Hội nghị Ngoại giao lần thứ 32")

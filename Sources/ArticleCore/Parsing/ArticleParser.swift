@@ -44,6 +44,7 @@ struct ArticleParser: Sendable {
         state.takeTitle(from: &lines)
         state.takeAuthorCredits(from: &lines)
         state.takeClosingCredits(from: &lines)
+        state.takeBylineCutWithTeasers()
 
         let separated = CaptionDetector.separate(lines)
         state.removals += separated.captions.map { Removal(.caption, $0) }
@@ -167,6 +168,22 @@ struct ArticleParser: Sendable {
                     }
                     return
                 }
+            }
+        }
+
+        /// A byline printed between the related links and the share buttons ("Xem thêm:", the
+        /// links, "Thùy Linh", "Chia sẻ") was cut with the teasers; it is still the byline.
+        mutating func takeBylineCutWithTeasers() {
+            guard byline == nil else { return }
+            for index in removals.indices where removals[index].reason == .teaser {
+                let line = Line(
+                    text: removals[index].text, asWritten: removals[index].text, number: removals[index].line,
+                    followsBlankLine: true)
+                guard case .byline(let author, let agency) = AttributionDetector.credit(inLine: line) else { continue }
+                byline = author
+                if attribution == nil { attribution = agency }
+                removals[index].reason = .byline
+                return
             }
         }
 

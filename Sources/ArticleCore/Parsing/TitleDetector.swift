@@ -70,12 +70,18 @@ enum TitleDetector {
     static let maximumLabelWords = 3
 
     /// Short segments joined by `>`, `»`, `›`, `/` or `|`: a navigation trail or section list.
+    /// One `›` or `»` is enough ("Kinh doanh › Doanh nghiệp"): text has no other use for them.
     static func isBreadcrumb(_ line: Line) -> Bool {
         guard line.wordCount <= 16, !LineClassifier.endsWithTerminalPunctuation(line.text) else { return false }
         // Scalars, not characters: every separator is one scalar, and characters cost a
         // grapheme-breaking pass per line.
-        let separators = line.text.unicodeScalars.count { isBreadcrumbSeparator($0) }
-        return separators >= 2 || (separators == 1 && line.text.contains(" > "))
+        var separators = 0
+        var hasNavigationArrow = false
+        for scalar in line.text.unicodeScalars where isBreadcrumbSeparator(scalar) {
+            separators += 1
+            hasNavigationArrow = hasNavigationArrow || scalar == "›" || scalar == "»"
+        }
+        return separators >= 2 || (separators == 1 && (hasNavigationArrow || line.text.contains(" > ")))
     }
 
     private static func isBreadcrumbSeparator(_ scalar: Unicode.Scalar) -> Bool {
