@@ -87,6 +87,16 @@ import Testing
         #expect(article.photoCredits.isEmpty)
     }
 
+    /// Where the photo was, at the top of a page without a headline: no title, no caption.
+    @Test func illustrativePhotoMarkAloneAboveTheLeadIsNeitherTitleNorBody() throws {
+        let article = try parser.parse("Ảnh minh họa\n\(Self.lead)\n\(Self.second)")
+        #expect(article.title == nil)
+        #expect(article.lead == Self.lead)
+        #expect(article.captions.isEmpty && article.photoCredits.isEmpty)
+        #expect(article.paragraphs == [Self.second])
+        #expect(article.removals.contains(Removal(reason: .photoCredit, line: 1, text: "Ảnh minh họa")))
+    }
+
     @Test func wordsThatStartLikeCreditsAreNotCredits() throws {
         let article = try parser.parse(
             "Tiêu đề bài\n\n\(Self.lead)\n\nTình hình thế giới ảnh hưởng đến kinh tế (ảnh hưởng lớn).\n\nHình thức họp: trực tuyến.")

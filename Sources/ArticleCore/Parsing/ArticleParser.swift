@@ -49,6 +49,7 @@ struct ArticleParser: Sendable {
         let separated = CaptionDetector.separate(lines)
         state.removals += separated.captions.map { Removal(.caption, $0) }
         state.removals += separated.photoCredits.map { Removal(reason: .photoCredit, line: $0.line.number, text: $0.credit) }
+        state.removals += separated.photoMarks.map { Removal(.photoCredit, $0) }
         guard let leadLine = separated.paragraphs.first else { throw .noArticleText }
         var lead = leadLine.text
         let dateline = state.takeOpeningCredit(from: &lead, line: leadLine.number)

@@ -13,10 +13,12 @@ enum CaptionDetector {
         var paragraphs: [Line]
         var captions: [Line]
         var photoCredits: [(credit: String, line: Line)]
+        /// Lines that only marked a photo, naming no one ("Ảnh minh họa").
+        var photoMarks: [Line] = []
 
         static func == (left: Result, right: Result) -> Bool {
             left.paragraphs == right.paragraphs && left.captions == right.captions
-                && left.photoCredits.map(\.credit) == right.photoCredits.map(\.credit)
+                && left.photoCredits.map(\.credit) == right.photoCredits.map(\.credit) && left.photoMarks == right.photoMarks
         }
     }
 
@@ -41,6 +43,8 @@ enum CaptionDetector {
             if let credited = credits[index] {
                 if let credit = credited.credit, seenCredits.insert(UTF8Key(LineClassifier.comparisonKey(credit))).inserted {
                     result.photoCredits.append((credit, line))
+                } else if credited.credit == nil && credited.caption.isEmpty {
+                    result.photoMarks.append(line)
                 }
                 caption.text = credited.caption
             } else if line.hint == .caption || creditFollows

@@ -30,10 +30,14 @@ struct PhotoCredit: Equatable {
     /// Words that join the names of a credit ("Minh Tâm và Hà Trang", "Quang Huy - VTV").
     private static let nameConnectors: Set<Substring> = ["và", "-", "–", "/", "&", "|"]
     private static let labelBytes = labels.map { Array($0.utf8) }
+    /// Lines that only say the photo illustrates the story.
+    private static let illustrationKeys: Set<String> = ["ảnh minh họa", "ảnh minh hoạ", "ảnh minh họa.", "ảnh minh hoạ."]
 
     /// Splits a trailing credit off a line (``Line/key`` and ``Line/text``), or returns nil when
     /// the line carries none.
     static func split(_ line: Line) -> PhotoCredit? {
+        // "Ảnh minh họa" alone on its line, where the photo was: a credit naming no one.
+        if illustrationKeys.contains(line.key) { return PhotoCredit(caption: "", credit: nil) }
         // Most lines carry no credit; a byte search of the tail spares them the rest. The tail
         // is copied from the contiguous bytes: an array built from the UTF-8 view's suffix was
         // filled byte by byte, at half of this function's cost.
