@@ -30,6 +30,17 @@ import Testing
         #expect(!found.locations.map(\.name).contains("Quang Hải"))
     }
 
+    /// "cầu" opens a bridge's name, except as the last syllable of another word ("yêu cầu",
+    /// "điểm cầu"), which a negative entry of the place prefixes blocks from inside.
+    @Test func aBridgeIsAPlaceButAskingAMinistryIsNot() {
+        let bridge = entities("Người dân đi bộ qua cầu Long Biên để ngắm hoàng hôn.")
+        #expect(bridge.locations.map(\.name) == ["cầu Long Biên"])
+        #expect(bridge.persons.isEmpty)
+        let request = entities("Thủ tướng yêu cầu Bộ Y tế báo cáo trước ngày 10/5 tại điểm cầu Hà Nội.")
+        #expect(request.locations.map(\.name) == ["Hà Nội"])
+        #expect(request.organizations.map(\.name) == ["Bộ Y tế"])
+    }
+
     @Test func anAddressListIsPlacesDownToTheKnownProvince() {
         let found = entities("Ông Lê Văn Ba, trú tại Thạch Sơn, Thạch Thành, Thanh Hóa, đã tự thú.")
         #expect(Set(found.locations.map(\.name)) == ["Thạch Sơn", "Thạch Thành", "Thanh Hóa"])

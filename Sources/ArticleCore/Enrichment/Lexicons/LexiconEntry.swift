@@ -5,8 +5,9 @@ struct LexiconEntry: Sendable {
     var variants: [String]
     var category: LexiconCategory
     var flags: LexiconFlags
-    /// A `!` entry blocks a shorter entry it starts with ("!đánh giá cao" keeps "đánh giá" from
-    /// introducing a quote in "đánh giá cao những kết quả").
+    /// A `!` entry blocks the entries of its category that start where it does ("!đánh giá cao"
+    /// keeps "đánh giá" from introducing a quote in "đánh giá cao những kết quả") or inside it
+    /// ("!yêu cầu" keeps the place prefix "cầu" out of "yêu cầu Bộ Y tế").
     var isNegative: Bool
     /// `file:line`, for explanations.
     var source: String

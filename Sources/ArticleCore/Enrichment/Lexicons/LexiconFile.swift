@@ -5,7 +5,8 @@
 /// Format, shared by every file: UTF-8 text, one entry per line; `#` starts a comment; blank
 /// lines are ignored. An entry is one or more spellings separated by ` | `, the first being the
 /// form reported. Flags follow in square brackets (`Trưởng [needs-complement]`, see
-/// ``LexiconFlags``). A leading `!` marks a negative entry. Matching ignores case and where the
+/// ``LexiconFlags``). A leading `!` marks a negative entry, which blocks its category where it
+/// starts and inside it (``LexiconEntry/isNegative``). Matching ignores case and where the
 /// tone mark sits ("Hòa"/"hoà"); whether a capital letter is required is up to the rule that
 /// uses the lexicon. Each file opens with a header saying where its facts come from.
 ///

@@ -15,9 +15,23 @@ struct PhraseLattice: Sendable {
         starts.reserveCapacity(tokens.count + 1)
         var matches: [PhraseIndex.Match] = []
         matches.reserveCapacity(tokens.count / 4)
+        // A negative entry blocks its category inside itself too: "!yêu cầu" keeps "cầu" from
+        // opening a bridge's name in "yêu cầu Bộ Y tế".
+        var blocks: [(category: LexiconCategory, end: Int)] = []
         for index in tokens.indices {
-            starts.append(Int32(matches.count))
+            let first = matches.count
+            starts.append(Int32(first))
             lexicons.index.collectMatches(in: tokens, at: index, info: lexicons.info, into: &matches)
+            guard first < matches.count else { continue }
+            blocks.removeAll { $0.end <= index }
+            if !blocks.isEmpty {
+                let found = Array(matches[first...])
+                matches.removeSubrange(first...)
+                matches += found.filter { match in !blocks.contains { $0.category == match.category } }
+            }
+            for match in matches[first...] where match.length > 1 && lexicons.info[Int(match.entry)].isNegative {
+                blocks.append((match.category, index + Int(match.length)))
+            }
         }
         starts.append(Int32(matches.count))
         self.starts = starts
