@@ -424,6 +424,14 @@ extension SegmentGrammar {
     }
 
     /// "U23", "U19": a team's age group.
+    /// Two capitalised Vietnamese syllables in a row at `index`: a proper name, not a field.
+    private func startsProperName(at index: Int) -> Bool {
+        guard let first = token(index), first.casing == .capitalized, !first.isForeignShaped,
+            let second = token(index + 1), second.casing == .capitalized, second.spaceBefore
+        else { return false }
+        return true
+    }
+
     private func isAgeGroup(_ token: Token) -> Bool {
         let bytes = segment.bytes(of: token)
         return bytes.count >= 2 && bytes.first == UInt8(ascii: "U") && bytes.dropFirst().allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
@@ -433,7 +441,7 @@ extension SegmentGrammar {
     /// Cup", "FIFA Awards".
     private static let competitionWords = KeySet(words: ["cup", "championship", "championships", "awards"])
 
-    private func knownOrganization(at index: Int) -> OrganizationSpan? {
+    func knownOrganization(at index: Int) -> OrganizationSpan? {
         guard let match = longest(.organization, at: index) else { return nil }
         if let next = token(index + Int(match.length)), next.isCapitalized, Self.competitionWords.contains(next.key) {
             return nil
@@ -629,8 +637,11 @@ extension SegmentGrammar {
                 end += word
                 break body
             }
+            // "Bộ Khoa học và Công nghệ": fields capitalise only their first syllable; after "và",
+            // two capitalised syllables are a name of their own ("Tập đoàn Doji và Bảo Tín Minh
+            // Châu" are two companies).
             if current.key == Self.andKey, lastWasCapital, token(end + 1)?.isCapitalized == true,
-                !startsOtherPhrase(at: end + 1), place(at: end + 1) == nil
+                !startsOtherPhrase(at: end + 1), place(at: end + 1) == nil, !startsProperName(at: end + 1)
             {
                 end += 1
                 lastWasCapital = false

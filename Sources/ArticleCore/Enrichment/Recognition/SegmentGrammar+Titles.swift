@@ -92,9 +92,21 @@ extension SegmentGrammar {
             span.evidence.append(field.entry)
             end += Int(field.length)
             hasComplement = true
-        } else if let organization = organization(
+        } else if var organization = organization(
             at: end, context: afterName ? .titleAfterName : .titleBeforeName)
         {
+            // "Trưởng ban Tổ chức Trung ương": the head's last word is the kind of the body, whose
+            // name is "Ban Tổ chức Trung ương", not "Tổ chức Trung ương".
+            if end - headStart > 1, tokens[end - 1].isLowercaseWord,
+                longest(.organizationHead, at: end - 1)?.length == 1
+            {
+                if let known = knownOrganization(at: end - 1), known.range.upperBound == organization.range.upperBound {
+                    organization = known
+                } else {
+                    organization.range = end - 1..<organization.range.upperBound
+                    organization.key = segment.key(organization.range)
+                }
+            }
             span.organizations.append(organization)
             end = organization.range.upperBound
             hasComplement = true
