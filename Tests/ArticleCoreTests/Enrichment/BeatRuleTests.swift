@@ -41,6 +41,19 @@ import Testing
         #expect(request.organizations.map(\.name) == ["Bộ Y tế"])
     }
 
+    /// A name no rule knows, joined by "và" to an organisation, is another one; a person's or a
+    /// place's name there stays what it is.
+    @Test func aNameJoinedToAnOrganisationIsAnotherOrganisation() {
+        let brands = entities("Công ty Doji và Bảo Tín Minh Châu cũng điều chỉnh giá vàng.")
+        #expect(Set(brands.organizations.map(\.name)) == ["Công ty Doji", "Bảo Tín Minh Châu"])
+        let person = entities("Đại diện Bộ Y tế và Nguyễn Văn An đã có mặt tại buổi làm việc.")
+        #expect(person.persons.map(\.name) == ["Nguyễn Văn An"])
+        #expect(person.organizations.map(\.name) == ["Bộ Y tế"])
+        let place = entities("Bộ Y tế và Hà Nội đã thống nhất phương án.")
+        #expect(place.organizations.map(\.name) == ["Bộ Y tế"])
+        #expect(place.locations.map(\.name) == ["Hà Nội"])
+    }
+
     @Test func anAddressListIsPlacesDownToTheKnownProvince() {
         let found = entities("Ông Lê Văn Ba, trú tại Thạch Sơn, Thạch Thành, Thanh Hóa, đã tự thú.")
         #expect(Set(found.locations.map(\.name)) == ["Thạch Sơn", "Thạch Thành", "Thanh Hóa"])

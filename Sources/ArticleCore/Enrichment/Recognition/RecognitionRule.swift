@@ -37,6 +37,9 @@ public enum RecognitionRule: String, Sendable, Codable, CaseIterable {
     /// An organisation: an acronym or a team's age group and the place it belongs to ("CDC Nghệ
     /// An", "U23 Malaysia"), or a place and a club's code ("Hà Nội FC").
     case codeAndPlace = "code-and-place"
+    /// An organisation: capitalised words joined by "và" to the organisation just before them
+    /// ("Tập đoàn Doji và Bảo Tín Minh Châu").
+    case organizationJoined = "organization-joined"
     /// An organisation: foreign words ending with a company word ("Vietnam Investments Group").
     case foreignCompany = "foreign-company"
     /// An organisation: capitalised words that close a title set off after a person's name

@@ -289,6 +289,26 @@ extension SegmentGrammar {
 
     private static let beforeKey = Tokenizer.wordKey("trước")
 
+    /// "Tập đoàn Doji và Bảo Tín Minh Châu cũng …": capitalised words no rule claimed, joined by
+    /// "và" to the organisation that ends right before it, are another organisation; a place or
+    /// a surname-led name (a person) is not.
+    /// - Parameter organizationEnd: where the last organisation mentioned in the segment ends.
+    func organizationJoined(at index: Int, toOrganizationEndingAt organizationEnd: Int?) -> OrganizationSpan? {
+        guard let organizationEnd, organizationEnd == index - 1, segment.isWord(Self.andKey, at: index - 1),
+            tokens[index].isCapitalized, longest(.surname, at: index) == nil, longest(.nonEntity, at: index) == nil,
+            place(at: index) == nil
+        else { return nil }
+        var end = index
+        while let word = token(end), word.isCapitalized, word.spaceBefore, end - index < Self.maximumNameTokens {
+            if end > index && startsOtherPhrase(at: end) { return nil }
+            end += 1
+        }
+        guard token(end).map({ $0.kind == .punctuation || $0.isLowercaseWord }) ?? true else { return nil }
+        let range = index..<end
+        return OrganizationSpan(
+            range: range, key: segment.key(range), isReportable: true, rule: .organizationJoined, evidence: [])
+    }
+
     /// "Công an Hà Nội hòa Nam Định 1-1", "Nam Định thắng Công an Hà Nội 2-1": a place that faces
     /// a team across a result verb, with the score after, is a club named after its place.
     /// `teamBeforeEnd` is where the organisation before `place` ends, if one does.
