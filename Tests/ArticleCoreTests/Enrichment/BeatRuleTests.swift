@@ -54,6 +54,20 @@ import Testing
         #expect(place.locations.map(\.name) == ["Hà Nội"])
     }
 
+    /// Both ends of "từ … đến …" are places, in the gazetteer or not; days and people's full
+    /// names are not.
+    @Test func theEndsOfARouteArePlacesButDaysAndPeopleAreNot() {
+        let line = entities("Đường dây 500 kV từ Quảng Trạch đến Phố Nối đã đóng điện.")
+        #expect(line.locations.map(\.name) == ["Quảng Trạch", "Phố Nối"])
+        let streets = entities("Đoạn phố từ Trần Phú đến Lê Lợi bị cấm xe.")
+        #expect(streets.locations.map(\.name) == ["Trần Phú", "Lê Lợi"])
+        #expect(streets.persons.isEmpty)
+        let days = entities("Cửa hàng mở cửa từ Thứ Hai đến Thứ Sáu.")
+        #expect(days.locations.isEmpty)
+        let people = entities("Danh sách từ Nguyễn Văn An đến Trần Thị Bình đã được công bố.")
+        #expect(people.locations.isEmpty)
+    }
+
     @Test func anAddressListIsPlacesDownToTheKnownProvince() {
         let found = entities("Ông Lê Văn Ba, trú tại Thạch Sơn, Thạch Thành, Thanh Hóa, đã tự thú.")
         #expect(Set(found.locations.map(\.name)) == ["Thạch Sơn", "Thạch Thành", "Thanh Hóa"])

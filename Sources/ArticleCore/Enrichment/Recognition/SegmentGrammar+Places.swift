@@ -107,6 +107,7 @@ extension SegmentGrammar {
     /// street word and "như" (``streetList(at:)``).
     func placeList(after index: Int, streets: Bool) -> [PlaceSpan]? {
         guard let word = token(index), word.isLowercaseWord else { return nil }
+        if word.key == Self.fromKey { return routeEnds(after: index) }
         guard Self.locatives.contains(word.key) else { return streets ? streetList(at: index) : nil }
         let places = listedPlaces(from: index + 1)
         return places.contains(where: { $0.rule == .placeList }) ? places : nil
@@ -207,6 +208,40 @@ extension SegmentGrammar {
             }
         }
         return places
+    }
+
+    private static let fromKey = Tokenizer.wordKey("từ")
+    private static let toKeys = KeySet(words: ["đến", "tới"])
+    /// Words that open a day's name, not a place's ("từ Thứ Hai đến Thứ Sáu").
+    private static let dayWords = KeySet(words: ["thứ", "chủ"])
+
+    /// "từ Quảng Trạch đến Phố Nối": the two ends of a route or a stretch are places, in the
+    /// gazetteer or not. Nil unless both ends are named and one is known only by this rule.
+    private func routeEnds(after index: Int) -> [PlaceSpan]? {
+        guard let from = routeEnd(at: index + 1), let link = token(from.range.upperBound), link.isLowercaseWord,
+            Self.toKeys.contains(link.key), let to = routeEnd(at: from.range.upperBound + 1)
+        else { return nil }
+        return from.rule == .placeList || to.rule == .placeList ? [from, to] : nil
+    }
+
+    /// A known place at `index`, or two or three capitalised words that start no other phrase
+    /// and are not a person's full name (a surname and two given names).
+    private func routeEnd(at index: Int) -> PlaceSpan? {
+        if let known = place(at: index) { return known }
+        guard let first = token(index), first.casing == .capitalized, first.spaceBefore, !Self.dayWords.contains(first.key),
+            !startsOtherPhrase(at: index), longest(.nonEntity, at: index) == nil
+        else { return nil }
+        var end = index + 1
+        while let word = token(end), word.casing == .capitalized, word.spaceBefore, end - index < 3,
+            !startsOtherPhrase(at: end)
+        {
+            end += 1
+        }
+        guard end - index >= 2, end - index < 3 || longest(.surname, at: index) == nil,
+            token(end).map({ !$0.isCapitalized }) ?? true
+        else { return nil }
+        let range = index..<end
+        return PlaceSpan(range: range, nameRange: range, key: segment.key(range), rule: .placeList, evidence: [])
     }
 
     /// Words that may follow the last place of a list: "các xã Trà Leng, Trà Vân thuộc huyện Nam
