@@ -68,6 +68,14 @@ import Testing
         #expect(people.locations.isEmpty)
     }
 
+    /// A known name found by two rules (after a descriptor, and in a title) is one entity.
+    @Test func aKnownCompanyFoundByTwoRulesIsOneEntity() {
+        let found = entities(
+            "Hãng hàng không Vietnam Airlines mở đường bay mới. Ông Đặng Anh Tuấn, Tổng giám đốc Vietnam Airlines, cho biết giá vé giảm.")
+        #expect(found.organizations.map(\.name) == ["Vietnam Airlines"])
+        #expect(found.organizations.first?.mentions == 2)
+    }
+
     @Test func anAddressListIsPlacesDownToTheKnownProvince() {
         let found = entities("Ông Lê Văn Ba, trú tại Thạch Sơn, Thạch Thành, Thanh Hóa, đã tự thú.")
         #expect(Set(found.locations.map(\.name)) == ["Thạch Sơn", "Thạch Thành", "Thanh Hóa"])

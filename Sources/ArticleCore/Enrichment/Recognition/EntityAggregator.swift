@@ -62,6 +62,11 @@ enum EntityAggregator {
     private static func add(_ mention: EntityMention, to list: inout [NamedEntity], index: inout [UInt64: Int]) {
         if let existing = index[mention.key] {
             list[existing].mentions += 1
+        } else if let existing = list.firstIndex(where: { $0.name == mention.name }) {
+            // Two rules that key one name differently ("Vietnam Airlines" known by its lexicon
+            // line, and after the descriptor "Hãng hàng không") still name one entity.
+            index[mention.key] = existing
+            list[existing].mentions += 1
         } else {
             index[mention.key] = list.count
             list.append(NamedEntity(name: mention.name, mentions: 1, folded: VietnameseLetters.folded(mention.name)))
