@@ -76,6 +76,15 @@ import Testing
         #expect(found.organizations.first?.mentions == 2)
     }
 
+    /// A unit whose first syllable is also a surname ("Quản", "Lý") is still the unit of the
+    /// office before it, in lower case too; a surname with capitalised syllables is a name.
+    @Test func aUnitOpeningWithASurnameSyllableStaysInTheTitle() {
+        let found = entities("Trao đổi với phóng viên, trưởng phòng Quản lý đô thị Nguyễn Văn Hòa cho biết quận sẽ cưỡng chế.")
+        #expect(found.persons.first?.titles == ["trưởng phòng Quản lý đô thị"])
+        let named = entities("Trưởng khoa Quản Văn Minh cho biết bệnh nhân đã ổn định.")
+        #expect(named.persons.map(\.name) == ["Quản Văn Minh"])
+    }
+
     @Test func anAddressListIsPlacesDownToTheKnownProvince() {
         let found = entities("Ông Lê Văn Ba, trú tại Thạch Sơn, Thạch Thành, Thanh Hóa, đã tự thú.")
         #expect(Set(found.locations.map(\.name)) == ["Thạch Sơn", "Thạch Thành", "Thanh Hóa"])

@@ -180,8 +180,10 @@ extension SegmentGrammar {
     /// Cảnh sát hình sự": of the police the story is about).
     private func departmentEnd(from start: Int) -> Int? {
         if let end = unnamedOrganizationEnd(at: start) { return end }
+        // A surname opens a name only with capitalised syllables after it: "Quản lý đô thị" is a
+        // unit, "Quản Văn Minh" a person.
         guard let first = token(start), first.casing == .capitalized, first.spaceBefore, !startsOtherPhrase(at: start),
-            longest(.surname, at: start) == nil
+            longest(.surname, at: start) == nil || token(start + 1)?.isLowercaseWord == true
         else { return nil }
         var end = start + 1
         while let next = token(end), next.isLowercaseWord, end - start < Self.maximumNameTokens * 2,
