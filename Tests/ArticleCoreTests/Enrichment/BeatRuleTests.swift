@@ -85,6 +85,20 @@ import Testing
         #expect(named.persons.map(\.name) == ["Quản Văn Minh"])
     }
 
+    /// "Chủ tịch UBND huyện" and a full name: the office of the district the story is about, and
+    /// its holder, not a district named like a person; a ward named after one is in an address.
+    @Test func aFullNameAfterABareUnitIsTheTitlesHolder() {
+        let found = entities("Sáng 5/3, Chủ tịch UBND huyện Lê Văn Nam đã kiểm tra công trình.")
+        #expect(found.persons.map(\.name) == ["Lê Văn Nam"])
+        #expect(found.persons.first?.titles == ["Chủ tịch UBND huyện"])
+        #expect(found.locations.isEmpty && found.organizations.isEmpty)
+        let named = entities("Chủ tịch UBND huyện Yên Bình Lê Văn Nam đã kiểm tra công trình.")
+        #expect(named.persons.first?.titles == ["Chủ tịch UBND huyện Yên Bình"])
+        #expect(named.locations.map(\.name) == ["Yên Bình"])
+        let ward = entities("Ông Trần Văn Tư, ngụ phường Nguyễn Thái Bình, quận 1, đã tự thú.")
+        #expect(ward.locations.map(\.name).contains("Nguyễn Thái Bình"))
+    }
+
     @Test func anAddressListIsPlacesDownToTheKnownProvince() {
         let found = entities("Ông Lê Văn Ba, trú tại Thạch Sơn, Thạch Thành, Thanh Hóa, đã tự thú.")
         #expect(Set(found.locations.map(\.name)) == ["Thạch Sơn", "Thạch Thành", "Thanh Hóa"])

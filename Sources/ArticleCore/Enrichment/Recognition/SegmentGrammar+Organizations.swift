@@ -444,6 +444,12 @@ extension SegmentGrammar {
     }
 
     /// "U23", "U19": a team's age group.
+    /// A place read from a unit's word and a surname with two or more given names after it.
+    private func isFullNameAfterUnit(_ place: PlaceSpan) -> Bool {
+        place.rule == .placePrefix && place.nameRange != place.range && place.nameRange.count >= 3
+            && longest(.surname, at: place.nameRange.lowerBound) != nil
+    }
+
     /// Two capitalised Vietnamese syllables in a row at `index`: a proper name, not a field.
     private func startsProperName(at index: Int) -> Bool {
         guard let first = token(index), first.casing == .capitalized, !first.isForeignShaped,
@@ -504,7 +510,11 @@ extension SegmentGrammar {
 
         if headEntry.flags.contains(.territorial) || headEntry.flags.contains(.standalone) {
             // "Thành ủy Hà Nội", "UBND tỉnh Lạng Sơn", "Quốc hội Mỹ": only a place may follow.
-            if let place = place(at: bodyStart, inTitle: true) {
+            // In a title before a name, a unit's word and a full name ("Chủ tịch UBND huyện Lê
+            // Văn Nam") are the unit the story is about and the office's holder.
+            if let place = place(at: bodyStart, inTitle: true),
+                context != .titleBeforeName || !isFullNameAfterUnit(place)
+            {
                 span.places.append(place)
                 span.range = index..<place.range.upperBound
                 span.isReportable = true

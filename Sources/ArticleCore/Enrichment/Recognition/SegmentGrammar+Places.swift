@@ -61,6 +61,7 @@ extension SegmentGrammar {
         guard next.isCapitalizedMidSentence || (next.isCapitalized && !first.startsSentence) else { return nil }
         var end = placeNameEnd(from: nameStart)
         guard end > nameStart else { return nil }
+
         // "Thống đốc tỉnh Aichi Omura Hideaki": in a title, foreign words no gazetteer knows are
         // one word of place and the name of the office's holder when two or more follow it.
         if inTitle, end - nameStart >= 3, tokens[nameStart..<end].allSatisfy(\.isForeignShaped) { end = nameStart + 1 }
@@ -277,6 +278,9 @@ extension SegmentGrammar {
         while let current = token(end), words < Self.maximumNameTokens {
             if current.isCapitalized {
                 if end > start && startsOtherPhrase(at: end) { break }
+                // "huyện Yên Bình Lê Văn Nam": after a name of two words, a surname and a given
+                // name start a person's name.
+                if words >= 2, longest(.surname, at: end) != nil, token(end + 1)?.casing == .capitalized { break }
                 // "sân vận động Quốc gia Mỹ Đình": a name word capitalised only on its first syllable.
                 let nameWord = longest(.nameWord, at: end).map(\.length).map(Int.init) ?? 1
                 end += nameWord > 1 && token(end + 1)?.isLowercaseWord == true ? nameWord : 1
