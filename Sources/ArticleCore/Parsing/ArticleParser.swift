@@ -176,7 +176,8 @@ struct ArticleParser: Sendable {
         /// links, "Thùy Linh", "Chia sẻ") was cut with the teasers; it is still the byline.
         mutating func takeBylineCutWithTeasers() {
             guard byline == nil else { return }
-            for index in removals.indices where removals[index].reason == .teaser {
+            for index in removals.indices
+            where removals[index].reason == .teaser && removals[index].byteCount <= Self.maximumBylineBytes {
                 let line = Line(
                     text: removals[index].text, asWritten: removals[index].text, number: removals[index].line,
                     followsBlankLine: true)
@@ -187,6 +188,9 @@ struct ArticleParser: Sendable {
                 return
             }
         }
+
+        /// A byline is a name or two and an agency: longer lines are not read as one.
+        static let maximumBylineBytes = 80
 
         /// Cuts a wire-style credit off the start of the lead ("(Chinhphu.vn) - …"); returns the
         /// dateline written before the credit, if any.

@@ -31,13 +31,21 @@ struct PhotoCredit: Equatable {
     private static let nameConnectors: Set<Substring> = ["và", "-", "–", "/", "&", "|"]
     private static let labelBytes = labels.map { Array($0.utf8) }
     /// Lines that only say the photo illustrates the story.
-    private static let illustrationKeys: Set<String> = ["ảnh minh họa", "ảnh minh hoạ", "ảnh minh họa.", "ảnh minh hoạ."]
+    private static let illustrationKeyBytes = ["ảnh minh họa", "ảnh minh hoạ", "ảnh minh họa.", "ảnh minh hoạ."].map {
+        Array($0.utf8)
+    }
+    private static let maximumIllustrationKeyBytes = 20
 
     /// Splits a trailing credit off a line (``Line/key`` and ``Line/text``), or returns nil when
     /// the line carries none.
     static func split(_ line: Line) -> PhotoCredit? {
-        // "Ảnh minh họa" alone on its line, where the photo was: a credit naming no one.
-        if illustrationKeys.contains(line.key) { return PhotoCredit(caption: "", credit: nil) }
+        // "Ảnh minh họa" alone on its line, where the photo was: a credit naming no one. Bytes are
+        // compared, not `String`s, whose equality normalises every non-ASCII line first.
+        if line.key.utf8.count <= maximumIllustrationKeyBytes,
+            illustrationKeyBytes.contains(where: { line.key.utf8.elementsEqual($0) })
+        {
+            return PhotoCredit(caption: "", credit: nil)
+        }
         // Most lines carry no credit; a byte search of the tail spares them the rest. The tail
         // is copied from the contiguous bytes: an array built from the UTF-8 view's suffix was
         // filled byte by byte, at half of this function's cost.

@@ -54,6 +54,9 @@ public struct Removal: Sendable, Equatable {
     }
     private let removedText: String
 
+    /// The removed text's length in UTF-8 bytes, read without shortening it.
+    var byteCount: Int { removedText.utf8.count }
+
     /// Removed text is cut to this length: the explanation is for reading, not for recovery.
     public static let maximumTextLength = 160
 

@@ -62,7 +62,9 @@ enum EntityAggregator {
     private static func add(_ mention: EntityMention, to list: inout [NamedEntity], index: inout [UInt64: Int]) {
         if let existing = index[mention.key] {
             list[existing].mentions += 1
-        } else if let existing = list.firstIndex(where: { $0.name == mention.name }) {
+        } else if case let length = mention.name.utf8.count,
+            let existing = list.firstIndex(where: { $0.name.utf8.count == length && $0.name == mention.name })
+        {
             // Two rules that key one name differently ("Vietnam Airlines" known by its lexicon
             // line, and after the descriptor "Hãng hàng không") still name one entity.
             index[mention.key] = existing

@@ -321,9 +321,10 @@ struct EntityScanner {
             addNested(organizations: [team], places: [], to: &state.result)
             return team.range.upperBound
         }
-        if let organization = grammar.organizationJoined(
-            at: index,
-            toOrganizationEndingAt: state.result.mentions.last(where: { $0.kind == .organization })?.range.upperBound)
+        if segment.isWord(SegmentGrammar.andKey, at: index - 1),
+            let organization = grammar.organizationJoined(
+                at: index,
+                toOrganizationEndingAt: state.result.mentions.last(where: { $0.kind == .organization })?.range.upperBound)
         {
             addNested(organizations: [organization], places: [], to: &state.result)
             return organization.range.upperBound

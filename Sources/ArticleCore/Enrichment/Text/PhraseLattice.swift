@@ -18,19 +18,23 @@ struct PhraseLattice: Sendable {
         // A negative entry blocks its category inside itself too: "!yêu cầu" keeps "cầu" from
         // opening a bridge's name in "yêu cầu Bộ Y tế".
         var blocks: [(category: LexiconCategory, end: Int)] = []
+        let info = lexicons.info
         for index in tokens.indices {
             let first = matches.count
             starts.append(Int32(first))
-            lexicons.index.collectMatches(in: tokens, at: index, info: lexicons.info, into: &matches)
+            lexicons.index.collectMatches(in: tokens, at: index, info: info, into: &matches)
             guard first < matches.count else { continue }
-            blocks.removeAll { $0.end <= index }
             if !blocks.isEmpty {
-                let found = Array(matches[first...])
-                matches.removeSubrange(first...)
-                matches += found.filter { match in !blocks.contains { $0.category == match.category } }
+                blocks.removeAll { $0.end <= index }
+                if !blocks.isEmpty {
+                    let found = Array(matches[first...])
+                    matches.removeSubrange(first...)
+                    matches += found.filter { match in !blocks.contains { $0.category == match.category } }
+                }
             }
-            for match in matches[first...] where match.length > 1 && lexicons.info[Int(match.entry)].isNegative {
-                blocks.append((match.category, index + Int(match.length)))
+            for position in first..<matches.count where matches[position].length > 1 {
+                let match = matches[position]
+                if info[Int(match.entry)].isNegative { blocks.append((match.category, index + Int(match.length))) }
             }
         }
         starts.append(Int32(matches.count))
