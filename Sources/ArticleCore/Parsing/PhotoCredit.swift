@@ -34,7 +34,7 @@ struct PhotoCredit: Equatable {
     private static let illustrationKeyBytes = ["ảnh minh họa", "ảnh minh hoạ", "ảnh minh họa.", "ảnh minh hoạ."].map {
         Array($0.utf8)
     }
-    private static let maximumIllustrationKeyBytes = 20
+    private static let maximumIllustrationKeyBytes = illustrationKeyBytes.map(\.count).max() ?? 0
 
     /// Splits a trailing credit off a line (``Line/key`` and ``Line/text``), or returns nil when
     /// the line carries none.

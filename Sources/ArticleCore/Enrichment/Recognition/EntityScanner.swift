@@ -321,6 +321,8 @@ struct EntityScanner {
             addNested(organizations: [team], places: [], to: &state.result)
             return team.range.upperBound
         }
+        // "và" first: most unclaimed words follow none, and the look back for the last
+        // organisation is the costly part.
         if segment.isWord(SegmentGrammar.andKey, at: index - 1),
             let organization = grammar.organizationJoined(
                 at: index,

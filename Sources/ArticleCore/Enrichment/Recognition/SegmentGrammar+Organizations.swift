@@ -443,7 +443,6 @@ extension SegmentGrammar {
             range: range, key: segment.key(range), isReportable: true, rule: .foreignCompany, evidence: [])
     }
 
-    /// "U23", "U19": a team's age group.
     /// A place read from a unit's word and a surname with two or more given names after it.
     private func isFullNameAfterUnit(_ place: PlaceSpan) -> Bool {
         place.rule == .placePrefix && place.nameRange != place.range && place.nameRange.count >= 3
@@ -458,6 +457,7 @@ extension SegmentGrammar {
         return true
     }
 
+    /// "U23", "U19": a team's age group.
     private func isAgeGroup(_ token: Token) -> Bool {
         let bytes = segment.bytes(of: token)
         return bytes.count >= 2 && bytes.first == UInt8(ascii: "U") && bytes.dropFirst().allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
