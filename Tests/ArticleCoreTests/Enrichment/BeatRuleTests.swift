@@ -154,6 +154,26 @@ import Testing
         #expect(found.locations.map(\.name) == ["Kenya"])
     }
 
+    @Test func aCountryAfterARoleNounIsTheNationalityOfTheNameAfterIt() {
+        let found = entities(
+            "Tay vợt người Serbia Novak Djokovic, tiền đạo Brazil Neymar và cầu thủ Hàn Quốc Son Heung-min đã có mặt.")
+        #expect(Set(found.persons.map(\.name)) == ["Novak Djokovic", "Neymar", "Son Heung-min"])
+        #expect(Set(found.locations.map(\.name)) == ["Serbia", "Brazil", "Hàn Quốc"])
+        // With no name after it, the country is the team's, not a person named like it.
+        let team = entities("Thủ môn Thái Lan bắt bài thành công cú sút phạt.")
+        #expect(team.persons.isEmpty)
+        #expect(team.locations.map(\.name) == ["Thái Lan"])
+        // A foreign name after a Vietnamese place's name is a new name, not more of the place's.
+        let rival = entities("Cô gặp đối thủ Nhật Bản Akane Yamaguchi ở chung kết.")
+        #expect(rival.locations.map(\.name) == ["Nhật Bản"])
+    }
+
+    @Test func aUnitKnownByItsInitialsStaysInTheTitleBeforeItsOrganisation() {
+        let found = entities("Thượng tá Trần Văn Toàn, Trưởng phòng CSGT Công an tỉnh Khánh Hòa, cho biết tài xế buồn ngủ.")
+        #expect(found.persons.first?.titles == ["Thượng tá", "Trưởng phòng CSGT Công an tỉnh Khánh Hòa"])
+        #expect(found.organizations.map(\.name) == ["Công an tỉnh Khánh Hòa"])
+    }
+
     @Test func namesAroundAResultAndAScoreAreTeams() {
         let found = entities(
             "Messi giúp Inter Miami thắng Orlando City 3-1, còn Thép Xanh Nam Định chiến thắng 2-0 trước Becamex Bình Dương.")

@@ -275,14 +275,18 @@ struct EntityScanner {
         guard let honorific = grammar.longest(.honorific, at: index) else { return nil }
         let after = index + Int(honorific.length)
         if grammar.initials(at: after) != nil { return after }
+        // Before a surname: "cầu thủ Hàn Quốc Son Heung-min" opens with one.
+        let isRole = grammar.entry(honorific).flags.contains(.role)
+        if isRole, let next = claimPlayerAfterNationality(at: after, role: honorific.entry, state: &state) {
+            return next
+        }
         if let name = grammar.surnameLedName(at: after) {
             addPerson(
                 name.range, rule: .surnameThenGivenNames, evidence: [honorific.entry, name.surname], titles: [],
                 to: &state)
             return name.range.upperBound
         }
-        guard let name = grammar.nameAfterHonorific(at: after, isRole: grammar.entry(honorific).flags.contains(.role))
-        else { return after }
+        guard let name = grammar.nameAfterHonorific(at: after, isRole: isRole) else { return after }
         if name.count >= 2 {
             addPerson(name, rule: .honorificThenName, evidence: [honorific.entry], titles: [], to: &state)
         } else {
@@ -299,6 +303,24 @@ struct EntityScanner {
         }
         return name.upperBound
     }
+
+    /// "tay vợt Nhật Bản Akane Yamaguchi", "tiền đạo người Brazil Neymar": after a [role] noun,
+    /// a place from the gazetteer (perhaps after "người") is the person's nationality and the name
+    /// after it is the person, as a title's place is followed by its holder's name. With no name
+    /// after it the place is the team or the country ("thủ môn Thái Lan"), not a person named
+    /// like it: the index of the place, for the place rule to claim. Nil when no place follows.
+    private func claimPlayerAfterNationality(at index: Int, role: Int32, state: inout State) -> Int? {
+        let placeStart = segment.isWord(Self.personKey, at: index) ? index + 1 : index
+        guard let place = grammar.place(at: placeStart, inTitle: true), place.rule == .knownPlace else { return nil }
+        guard let name = grammar.nameAfterTitle(at: place.range.upperBound) else {
+            return placeStart == index && place.range.count > 1 ? index : nil
+        }
+        addNested(organizations: [], places: [place], to: &state.result)
+        addPerson(name, rule: .honorificThenName, evidence: [role], titles: [], to: &state)
+        return name.upperBound
+    }
+
+    private static let personKey = Tokenizer.wordKey("người")
 
     /// A word no rule claimed: the start of a player's name before an action or of a team's in
     /// a result, or else ``skipUnclaimedWord(at:into:)``.

@@ -5,7 +5,8 @@ public enum RecognitionRule: String, Sendable, Codable, CaseIterable {
     case titleThenName = "title-then-name"
     /// A person: a surname from surnames.txt starts two to four capitalised syllables.
     case surnameThenGivenNames = "surname-then-given-names"
-    /// A person: a form of address from honorifics.txt is followed by capitalised words.
+    /// A person: a form of address from honorifics.txt is followed by capitalised words; after
+    /// a [role] noun, perhaps after a country ("tay vợt Nhật Bản Akane Yamaguchi").
     case honorificThenName = "honorific-then-name"
     /// A person: a name no other rule knows, before a verb only a person does ([action] in
     /// speech.txt): "Quang Hải mở tỷ số".

@@ -339,6 +339,16 @@ extension SegmentGrammar {
         return token(next + 1).map { !$0.isCapitalized } ?? true
     }
 
+    /// "đối thủ Nhật Bản Aya Ohori": a name written in Vietnamese syllables does not go on in
+    /// foreign words, so two capitalised words after it, one of them foreign, are the next name
+    /// (a foreign person's), not the rest of this one.
+    private func isForeignNameAfterVietnamesePlace(at index: Int) -> Bool {
+        guard index > 0, !tokens[index - 1].isForeignShaped, let first = token(index), let second = token(index + 1),
+            second.isCapitalized, second.spaceBefore
+        else { return false }
+        return first.isForeignShaped || second.isForeignShaped
+    }
+
     private func knownPlace(at index: Int, inTitle: Bool, afterPrefix: Bool) -> PlaceSpan? {
         guard let match = longest(.place, at: index), let first = token(index) else { return nil }
         let entry = entry(match)
@@ -365,7 +375,8 @@ extension SegmentGrammar {
         // The gazetteer name is only the start of a longer capitalised name ("Hà Nam Ninh"):
         // not this place, unless a prefix already said a place follows.
         if !afterPrefix && !inTitle, let next = token(end), next.isCapitalizedMidSentence, next.spaceBefore,
-            longest(.place, at: end) == nil, !startsOtherPhrase(at: end), longest(.surname, at: end) == nil
+            longest(.place, at: end) == nil, !startsOtherPhrase(at: end), longest(.surname, at: end) == nil,
+            !isForeignNameAfterVietnamesePlace(at: end)
         {
             return nil
         }

@@ -177,9 +177,15 @@ extension SegmentGrammar {
     /// sức tích cực - Chống độc"). The next capitalised word after a space ends it, so a name
     /// may follow ("Trưởng khoa Nhi Nguyễn Văn An"), and so does a function word or a verb. A
     /// unit may be named like an organisation whose name the story leaves out ("Trưởng phòng
-    /// Cảnh sát hình sự": of the police the story is about).
+    /// Cảnh sát hình sự": of the police the story is about), or by its initials ("CSGT").
     private func departmentEnd(from start: Int) -> Int? {
         if let end = unnamedOrganizationEnd(at: start) { return end }
+        // "Trưởng phòng CSGT Công an tỉnh": a unit known by its initials.
+        if let first = token(start), first.casing == .allCaps, first.end - first.start > 1, first.spaceBefore,
+            longest(.organization, at: start) == nil
+        {
+            return start + 1
+        }
         // A surname opens a name only with capitalised syllables after it: "Quản lý đô thị" is a
         // unit, "Quản Văn Minh" a person.
         guard let first = token(start), first.casing == .capitalized, first.spaceBefore, !startsOtherPhrase(at: start),
