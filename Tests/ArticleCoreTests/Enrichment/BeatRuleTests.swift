@@ -174,6 +174,37 @@ import Testing
         #expect(found.organizations.map(\.name) == ["Công an tỉnh Khánh Hòa"])
     }
 
+    @Test func anApostropheBetweenLettersStaysInTheName() {
+        let found = entities("Hoa hậu H'Hen Niê về thăm bà H’Lan Niê ở huyện Đắk R'Lấp, tỉnh Đắk Nông.")
+        #expect(found.persons.map(\.name) == ["H'Hen Niê", "H’Lan Niê"])
+        #expect(found.locations.map(\.name) == ["Đắk R'Lấp", "Đắk Nông"])
+        // Quotes and a possessive's apostrophe after the word stay marks.
+        let quoted = entities("Ông Nam nói 'không' với Hà Nội’ và Đà Nẵng.")
+        #expect(Set(quoted.locations.map(\.name)) == ["Hà Nội", "Đà Nẵng"])
+    }
+
+    @Test func everyNameListedAfterAPluralUnitIsOneOfTheUnits() {
+        let found = entities("Các quận Bình Tân, Gò Vấp và huyện Bình Chánh có số ca mắc cao nhất.")
+        #expect(found.locations.map(\.name) == ["Bình Tân", "Gò Vấp", "Bình Chánh"])
+        let last = entities("Các quận Bình Tân, Tân Phú có số ca mắc cao nhất.")
+        #expect(last.locations.map(\.name) == ["Bình Tân", "Tân Phú"])
+        // After a locative, only the first name may end at any word.
+        let address = entities("Anh Nam trú ở Hà Nội, Minh Tuấn cho biết.")
+        #expect(address.locations.map(\.name) == ["Hà Nội"])
+    }
+
+    @Test func aNameJoinedToAPersonIsAnotherPerson() {
+        let found = entities("Hai bàn thắng do Nguyễn Xuân Son và Hendrio ghi.")
+        #expect(found.persons.map(\.name) == ["Nguyễn Xuân Son", "Hendrio"])
+        // A known organisation or a place after "và" stays what it is.
+        let company = entities("Ông Nguyễn Văn Nam và Vingroup ký thỏa thuận tại Hà Nội và Hải Phòng.")
+        #expect(company.persons.map(\.name) == ["Nguyễn Văn Nam"])
+        #expect(company.organizations.map(\.name) == ["Vingroup"])
+        let place = entities("Ông Nguyễn Văn Nam và Hải Phòng đã ký kết.")
+        #expect(place.persons.map(\.name) == ["Nguyễn Văn Nam"])
+        #expect(place.locations.map(\.name) == ["Hải Phòng"])
+    }
+
     @Test func namesAroundAResultAndAScoreAreTeams() {
         let found = entities(
             "Messi giúp Inter Miami thắng Orlando City 3-1, còn Thép Xanh Nam Định chiến thắng 2-0 trước Becamex Bình Dương.")

@@ -345,10 +345,16 @@ struct EntityScanner {
         }
         // "và" first: most unclaimed words follow none, and the look back for the last
         // organisation is the costly part.
-        if segment.isWord(SegmentGrammar.andKey, at: index - 1),
-            let organization = grammar.organizationJoined(
-                at: index,
-                toOrganizationEndingAt: state.result.mentions.last(where: { $0.kind == .organization })?.range.upperBound)
+        guard segment.isWord(SegmentGrammar.andKey, at: index - 1) else {
+            return skipUnclaimedWord(at: index, into: &state.result)
+        }
+        if state.lastPerson != nil, state.lastPersonEnd == index - 1, let name = grammar.personJoined(at: index) {
+            addPerson(name, rule: .personJoined, evidence: [], titles: [], to: &state)
+            return name.upperBound
+        }
+        if let organization = grammar.organizationJoined(
+            at: index,
+            toOrganizationEndingAt: state.result.mentions.last(where: { $0.kind == .organization })?.range.upperBound)
         {
             addNested(organizations: [organization], places: [], to: &state.result)
             return organization.range.upperBound

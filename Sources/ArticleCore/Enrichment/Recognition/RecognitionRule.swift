@@ -17,6 +17,9 @@ public enum RecognitionRule: String, Sendable, Codable, CaseIterable {
     /// A person: a name no other rule knows after a play ([play] in speech.txt) and "của"
     /// ("sau đường chuyền của Marlon").
     case playerAfterPlay = "player-after-play"
+    /// A person: a name no other rule knows, joined by "và" to a person's name just before it
+    /// ("do Nguyễn Xuân Son và Hendrio ghi").
+    case personJoined = "person-joined"
     /// A person: the same words were recognised as a person elsewhere in the article.
     case repeatedName = "repeated-name"
     /// A person or agency: named in a photo credit ("Ảnh: …").

@@ -160,6 +160,16 @@ extension SegmentGrammar {
 
     /// A run of capitalised words at `index` that no place, organisation, title or word that
     /// names nothing starts: a person's name where the context says a person is meant.
+    /// "do Nguyễn Xuân Son và Hendrio ghi": a name no other rule knows, joined by "và" to the
+    /// name of a person just before it, is another person; the caller checks the "và" and the
+    /// person.
+    func personJoined(at index: Int) -> Range<Int>? {
+        guard !segment.isShouting, let first = token(index), first.casing == .capitalized, first.spaceBefore,
+            let name = unknownName(at: index)
+        else { return nil }
+        return token(name.upperBound).map { $0.kind == .punctuation || $0.isLowercaseWord } ?? true ? name : nil
+    }
+
     private func unknownName(at index: Int) -> Range<Int>? {
         let (end, words) = nameRun(from: index, allowParticles: true)
         guard (1...Self.maximumNameTokens).contains(words), longest(.nonEntity, at: index) == nil,

@@ -174,7 +174,7 @@ extension SegmentGrammar {
                 return listedStreets(from: end + 1, evidence: prefix.entry)
             }
             if let marker = token(place.range.lowerBound - 1), Self.pluralMarkers.contains(marker.key) {
-                return listedPlaces(from: end + 1, first: false)
+                return listedPlaces(from: end + 1, ofUnits: true)
             }
         }
         guard segment.isWord(Self.andKey, at: end), self.place(at: end + 1) == nil,
@@ -183,16 +183,19 @@ extension SegmentGrammar {
         return [joined]
     }
 
-    /// Places and place-like names separated by commas (and a last "và") from `start`.
-    private func listedPlaces(from start: Int, first: Bool = true) -> [PlaceSpan] {
+    /// Places and place-like names separated by commas (and a last "và") from `start`. After a
+    /// locative the first name may end anywhere and the others only where a list may end ("ở Hà
+    /// Nội, Tùng cho biết" lists one place); after a plural unit (`ofUnits`: "các quận Bình Tân,
+    /// Gò Vấp và huyện …") every name is one of the units, wherever it ends.
+    private func listedPlaces(from start: Int, ofUnits: Bool = false) -> [PlaceSpan] {
         var places: [PlaceSpan] = []
         var position = start
-        var isFirst = first
+        var isFirst = !ofUnits
         while token(position)?.isWord == true {
             if let known = place(at: position) {
                 places.append(known)
             } else if let unknown = unknownPlaceName(at: position),
-                isFirst || endsList(at: unknown.range.upperBound)
+                ofUnits || isFirst || endsList(at: unknown.range.upperBound)
             {
                 places.append(unknown)
             } else {

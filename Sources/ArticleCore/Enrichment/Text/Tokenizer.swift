@@ -4,7 +4,8 @@
 /// Words are runs of letters (digits may follow a letter: "G20"); a capital after a small
 /// letter splits a Vietnamese word where a space went missing ("Hà NộiCựu" gives "Nội" and
 /// "Cựu"), but not a brand ("VinFast"); hyphens always split, so
-/// "Nga-Ukraine" gives two place names and "Covid-19" a word and a number. Numbers keep inner
+/// "Nga-Ukraine" gives two place names and "Covid-19" a word and a number; an apostrophe
+/// between letters stays in the word ("H'Hen"). Numbers keep inner
 /// separators ("97,8", "4.0", "20.12.2013"). Each word is keyed by its lowercase letters without
 /// tone marks plus its tone, so lexicon lookups ignore case and tone placement. The bytes are
 /// decoded by hand: `String` index validation cost more than the rest of tokenizing.
@@ -95,6 +96,18 @@ enum Tokenizer {
                     guard index < bytes.count else { break }
                     (currentScalar, currentWidth) = decode(bytes, at: index)
                     current = letterTable.letter(currentScalar)
+                    if current == nil && isApostrophe(currentScalar), index + currentWidth < bytes.count,
+                        letterTable.letter(decode(bytes, at: index + currentWidth).0) != nil
+                    {
+                        // "H'Hen Niê", "Đắk R'Lấp": the apostrophe between letters is part of
+                        // the word, as the highland peoples' names are written.
+                        key.combine(0x27)
+                        folded.combine(0x27)
+                        index += currentWidth
+                        (currentScalar, currentWidth) = decode(bytes, at: index)
+                        current = letterTable.letter(currentScalar)
+                        previousIsLowercase = false
+                    }
                     if current == nil && !isDigit(currentScalar) { break }
                     if let next = current, next.isUppercase, previousIsLowercase, hasMarks || currentWidth > 1 { break }
                 }
@@ -180,6 +193,11 @@ enum Tokenizer {
     private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
         let (value, length) = UTF8Encoding.decode(bytes, at: index)
         return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    }
+
+    @inline(__always)
+    private static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "'" || scalar == "\u{2019}"
     }
 
     @inline(__always)
