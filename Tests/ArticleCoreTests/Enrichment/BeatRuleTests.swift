@@ -205,6 +205,28 @@ import Testing
         #expect(place.locations.map(\.name) == ["Hải Phòng"])
     }
 
+    @Test func twoPlacesJoinedByADashNameOneSchoolButAClubsAreAFixture() {
+        let school = entities("Trường THPT chuyên Hà Nội - Amsterdam có 30 học sinh đạt giải.")
+        #expect(school.organizations.map(\.name) == ["Trường THPT chuyên Hà Nội - Amsterdam"])
+        #expect(school.locations.map(\.name) == ["Hà Nội", "Amsterdam"])
+        let fixture = entities("Trận CLB Hà Nội - Hải Phòng diễn ra tối nay.")
+        #expect(fixture.organizations.map(\.name) == ["CLB Hà Nội"])
+        #expect(fixture.locations.map(\.name).contains("Hải Phòng"))
+    }
+
+    @Test func expresswaysAndStraitsKeepTheirWord() {
+        let found = entities("Xe khách gặp nạn trên cao tốc Pháp Vân - Cầu Giẽ, còn tàu cá bị nạn ở eo biển Manche.")
+        #expect(found.locations.map(\.name) == ["cao tốc Pháp Vân - Cầu Giẽ", "eo biển Manche"])
+        let known = entities("Xe tông vào đuôi xe khách trên cao tốc TP.HCM - Long Thành - Dầu Giây, hôm qua.")
+        #expect(known.locations.map(\.name) == ["cao tốc TP.HCM - Long Thành - Dầu Giây"])
+    }
+
+    @Test func aGoalsMinuteAfterGhiNamesTheScorer() {
+        let found = entities("Bàn thắng duy nhất do Đình Bắc ghi ở phút 70, còn Tiến Linh ghi vào phút bù giờ.")
+        #expect(found.persons.map(\.name) == ["Đình Bắc", "Tiến Linh"])
+        #expect(entities("Cơ quan chức năng ghi nhận 12 ca mắc mới.").persons.isEmpty)
+    }
+
     @Test func namesAroundAResultAndAScoreAreTeams() {
         let found = entities(
             "Messi giúp Inter Miami thắng Orlando City 3-1, còn Thép Xanh Nam Định chiến thắng 2-0 trước Becamex Bình Dương.")

@@ -592,6 +592,15 @@ extension SegmentGrammar {
                     span.places.append(chapter)
                     end = chapter.range.upperBound
                 }
+                // "Trường THPT chuyên Hà Nội - Amsterdam": two places joined by a spaced dash name
+                // one body; a club's or company's ("CLB Hà Nội - Hải Phòng") is a fixture or a route.
+                if !headEntry.flags.contains(.company), segment.isMark("-", at: end) || segment.isMark("–", at: end),
+                    tokens[end].spaceBefore, let second = self.place(at: end + 1, inTitle: true),
+                    second.rule == .knownPlace, token(second.range.upperBound).map({ !$0.isCapitalized }) ?? true
+                {
+                    span.places.append(second)
+                    end = second.range.upperBound
+                }
                 plainRunStart = nil
                 endsWithScope = false
                 break body

@@ -43,8 +43,16 @@ extension SegmentGrammar {
         if var known = knownPlace(at: nameStart, inTitle: true, afterPrefix: true), !isLongerName(after: known) {
             known.range = index..<known.range.upperBound
             if prefixEntry.flags.contains(.keep) {
-                // "sông Cần Thơ", "vịnh Hạ Long": a feature named after the place, not the place.
-                known.nameRange = index..<known.range.upperBound
+                // "sông Cần Thơ", "vịnh Hạ Long": a feature named after the place, not the place;
+                // "cao tốc TP.HCM - Long Thành - Dầu Giây": named after the places it joins.
+                var end = known.range.upperBound
+                if segment.isMark("-", at: end) || segment.isMark("–", at: end), tokens[end].spaceBefore,
+                    token(end + 1)?.isCapitalized == true, case let joined = placeNameEnd(from: end + 1), joined > end + 1
+                {
+                    end = joined
+                }
+                known.range = index..<end
+                known.nameRange = index..<end
                 known.key = segment.key(known.nameRange)
             }
             known.rule = .placePrefix
