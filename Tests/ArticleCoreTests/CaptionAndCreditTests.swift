@@ -118,6 +118,33 @@ import Testing
         }
     }
 
+    @Test(arguments: ["(Ảnh minh họa: Internet)", "Ảnh minh họa", "Ảnh chụp màn hình"])
+    func illustrationMarkAloneLeavesTheParagraphBeforeItInTheBody(line: String) throws {
+        let article = try parser.parse([Self.headline, Self.lead, Self.second, line, Self.third].joined(separator: "\n\n"))
+        #expect(article.captions.isEmpty)
+        #expect(article.photoCredits.isEmpty)
+        #expect(article.lead == Self.lead)
+        #expect(article.paragraphs == [Self.second, Self.third])
+    }
+
+    @Test func creditAboveItsCaptionIsTheCaptionsNotTheParagraphsBefore() throws {
+        let text = [Self.headline, Self.lead, Self.second, "Ảnh: Ngọc Thành", Self.caption, Self.third]
+        let article = try parser.parse(text.joined(separator: "\n\n"))
+        #expect(article.captions == [Self.caption])
+        #expect(article.photoCredits == ["Ngọc Thành"])
+        #expect(article.paragraphs == [Self.second, Self.third])
+    }
+
+    @Test(arguments: ["Ảnh cắt từ clip", "Ảnh chụp màn hình.", "(Ảnh chụp từ video)"])
+    func screenshotOrStillMarkAfterACaptionIsCutFromIt(mark: String) throws {
+        let captioned = "Khoảnh khắc chiếc xe lao xuống vực. " + mark
+        let article = try parser.parse(
+            [Self.headline, Self.lead, Self.second, captioned, Self.third].joined(separator: "\n\n"))
+        #expect(article.captions == ["Khoảnh khắc chiếc xe lao xuống vực."])
+        #expect(article.photoCredits.isEmpty)
+        #expect(article.paragraphs == [Self.second, Self.third])
+    }
+
     @Test func relatedVideoHeadlineIsNotACredit() throws {
         let text = [Self.headline, Self.lead, "Video: Cháy lớn tại chung cư mini ở Hà Nội", Self.second].joined(
             separator: "\n\n")

@@ -36,10 +36,12 @@ enum CaptionDetector {
         for (index, line) in lines.enumerated() {
             var caption = line
             // "Caption text" with "Ảnh: TTXVN" alone on the next line: the credit names this line's
-            // photo. A graphic's or video's credit alone is its own caption.
+            // photo. A graphic's or video's credit alone is its own caption, and so is an
+            // illustration's ("Ảnh minh họa"), which has none.
             let creditFollows =
-                index + 1 < lines.count && credits[index + 1].map { $0.caption.isEmpty && $0.medium == .photo } == true
-                && line.wordCount <= maximumCaptionWords
+                index + 1 < lines.count
+                && credits[index + 1].map { $0.caption.isEmpty && $0.medium == .photo && $0.credit != nil } == true
+                && line.wordCount <= maximumCaptionWords && !isCaptionAfterCredit(at: index + 2, in: lines, credits: credits)
             if let credited = credits[index] {
                 if let credit = credited.credit, seenCredits.insert(UTF8Key(LineClassifier.comparisonKey(credit))).inserted {
                     result.photoCredits.append((credit, line))
@@ -61,6 +63,19 @@ enum CaptionDetector {
             }
         }
         return result
+    }
+
+    /// "Ảnh: Ngọc Thành" above its caption, as some pages print it: the line before the credit
+    /// (at `index` − 2) is a sentence and the line after it (at `index`) is caption-shaped
+    /// (unpunctuated, of a caption's length, with no credit of its own), so the credit is the
+    /// later line's and the paragraph before it stays one.
+    private static func isCaptionAfterCredit(at index: Int, in lines: [Line], credits: [PhotoCredit?]) -> Bool {
+        guard index < lines.count, credits[index] == nil,
+            LineClassifier.endsWithTerminalPunctuation(lines[index - 2].text)
+        else { return false }
+        let line = lines[index]
+        return !LineClassifier.endsWithTerminalPunctuation(line.text)
+            && (minimumUncreditedCaptionWords...maximumCaptionWords).contains(line.wordCount)
     }
 
     private static func looksLikeUncreditedCaption(at index: Int, in lines: [Line], credits: [PhotoCredit?])

@@ -23,36 +23,40 @@ struct PhotoCredit: Equatable {
     /// Vietnamese characters).
     private static let creditWindowBytes = 200
     /// How credits are introduced, lowercased; longer labels first so "nguồn ảnh" wins over "ảnh".
-    private static let labels = ["nguồn ảnh", "ảnh minh họa", "ảnh minh hoạ", "ảnh", "photo", "hình"] + mediaLabels
+    private static let labels = ["nguồn ảnh"] + unnamedLabels + ["ảnh", "photo", "hình"] + mediaLabels
+    /// Labels that say what the photo is instead of who took it: an illustration, a screenshot,
+    /// a still from a clip. Alone on a line, they only mark where the photo was.
+    private static let unnamedLabels = [
+        "ảnh minh họa", "ảnh minh hoạ", "ảnh chụp màn hình", "ảnh cắt từ clip", "ảnh cắt từ video", "ảnh chụp từ clip",
+        "ảnh chụp từ video",
+    ]
     /// Labels of graphic and video credits. Pages also write "Video: <headline>" to link another
     /// story, so after these only a name is a credit: every word capitalised, or a domain.
     private static let mediaLabels = ["infographic", "đồ họa", "đồ hoạ", "video", "clip"]
     /// Words that join the names of a credit ("Minh Tâm và Hà Trang", "Quang Huy - VTV").
     private static let nameConnectors: Set<Substring> = ["và", "-", "–", "/", "&", "|"]
     private static let labelBytes = labels.map { Array($0.utf8) }
-    /// Lines that only say the photo illustrates the story.
-    private static let illustrationKeyBytes = ["ảnh minh họa", "ảnh minh hoạ", "ảnh minh họa.", "ảnh minh hoạ."].map {
-        Array($0.utf8)
-    }
-    private static let maximumIllustrationKeyBytes = illustrationKeyBytes.map(\.count).max() ?? 0
+    private static let unnamedLabelBytes = unnamedLabels.map { Array($0.utf8) }
+    private static let maximumUnnamedLabelBytes = unnamedLabelBytes.map(\.count).max() ?? 0
 
     /// Splits a trailing credit off a line (``Line/key`` and ``Line/text``), or returns nil when
     /// the line carries none.
     static func split(_ line: Line) -> PhotoCredit? {
-        // "Ảnh minh họa" alone on its line, where the photo was: a credit naming no one. Bytes are
-        // compared, not `String`s, whose equality normalises every non-ASCII line first.
-        if line.key.utf8.count <= maximumIllustrationKeyBytes,
-            illustrationKeyBytes.contains(where: { line.key.utf8.elementsEqual($0) })
-        {
-            return PhotoCredit(caption: "", credit: nil)
-        }
         // Most lines carry no credit; a byte search of the tail spares them the rest. The tail
         // is copied from the contiguous bytes: an array built from the UTF-8 view's suffix was
         // filled byte by byte, at half of this function's cost.
         var key = line.key
         let tail = key.withUTF8 { Array($0.suffix(creditWindowBytes)) }
-        // Every credit form has a colon or closes a bracket; "tình hình …" lines have neither.
-        guard tail.contains(UInt8(ascii: ":")) || tail.last == UInt8(ascii: ")") || tail.suffix(2).first == UInt8(ascii: ")"),
+        let unpunctuated = tail.last == UInt8(ascii: ".") ? tail.dropLast() : tail[...]
+        // "Ảnh minh họa" alone on its line, where the photo was: a credit naming no one. Bytes are
+        // compared, not `String`s, whose equality normalises every non-ASCII line first.
+        if unpunctuated.count <= maximumUnnamedLabelBytes, unnamedLabelBytes.contains(where: { unpunctuated.elementsEqual($0) }) {
+            return PhotoCredit(caption: "", credit: nil)
+        }
+        // Every credit form has a colon, closes a bracket or ends with a label that names no one
+        // ("… vực. Ảnh cắt từ clip"); "tình hình …" lines do none of these.
+        guard tail.contains(UInt8(ascii: ":")) || tail.last == UInt8(ascii: ")") || tail.suffix(2).first == UInt8(ascii: ")")
+            || unnamedLabelBytes.contains(where: { unpunctuated.suffix($0.count).elementsEqual($0) }),
             labelBytes.contains(where: { ByteSearch.lastOffset(of: $0, in: tail[...]) != nil })
         else { return nil }
         return bracketed(line.text) ?? bare(line, tail: tail)
@@ -106,13 +110,13 @@ struct PhotoCredit: Equatable {
     /// The credit after a label: "Ảnh: X" gives X, "Ảnh minh họa" gives an empty credit.
     /// Nil when the text does not start with a label, or what follows is too long to be a credit.
     private static func credit(afterLabelIn text: Substring, requiringColon: Bool) -> (Substring?, Medium)? {
-        let lowered = CaseFolding.lowercased(text.prefix(16))
+        let lowered = CaseFolding.lowercased(text.prefix(24))  // the longest label and a little
         guard let label = labels.indices.first(where: { lowered.utf8.starts(with: labelBytes[$0]) }).map({ labels[$0] })
         else { return nil }
         var rest = text.dropFirst(label.count)
         if let next = rest.first, next.isLetter { return nil }  // "Ảnhhh", "Hình thức"
         rest = rest.trimmingSpaces()
-        if label.hasPrefix("ảnh minh") && (rest.isEmpty || rest.first == ":") { return (nil, .photo) }
+        if unnamedLabels.contains(label) && (rest.isEmpty || rest == "." || rest.first == ":") { return (nil, .photo) }
         let medium = mediaLabels.contains(label) ? Medium.graphicOrVideo : .photo
         if rest.first == ":" {
             rest = rest.dropFirst().trimmingSpaces()
