@@ -227,6 +227,15 @@ import Testing
         #expect(entities("Cơ quan chức năng ghi nhận 12 ca mắc mới.").persons.isEmpty)
     }
 
+    @Test func abbreviatedHeadsAndInitialsJoinedByAnAmpersandOpenNames() {
+        let found = entities(
+            "BV Chợ Rẫy và Cty CP Sữa Việt Nam đã ký kết với Sở LĐ-TB&XH tỉnh Nghệ An và Công ty Procter & Gamble.")
+        #expect(
+            found.organizations.map(\.name) == [
+                "BV Chợ Rẫy", "Cty CP Sữa Việt Nam", "Sở LĐ-TB&XH tỉnh Nghệ An", "Công ty Procter & Gamble",
+            ])
+    }
+
     @Test func namesAroundAResultAndAScoreAreTeams() {
         let found = entities(
             "Messi giúp Inter Miami thắng Orlando City 3-1, còn Thép Xanh Nam Định chiến thắng 2-0 trước Becamex Bình Dương.")

@@ -566,8 +566,9 @@ extension SegmentGrammar {
                 lastWasCapital = false
                 continue
             case .punctuation:
-                // "Bộ Lao động - Thương binh và Xã hội"
-                if (current.mark == "-" || current.mark == "–") && lastWasCapital
+                // "Bộ Lao động - Thương binh và Xã hội"; "Sở LĐ-TB&XH", "Procter & Gamble": text
+                // has no other use for "&" than inside names.
+                if (current.mark == "-" || current.mark == "–" || current.mark == "&") && lastWasCapital
                     && token(end + 1)?.isCapitalized == true && !startsOtherPhrase(at: end + 1)
                 {
                     end += 1
