@@ -236,6 +236,17 @@ import Testing
             ])
     }
 
+    @Test func rolesOfCourtsSchoolsAndBusinessAndClergyNamePeople() {
+        let found = entities(
+            "Tỷ phú Elon Musk, sư Thích Minh Tuệ và Linh mục Nguyễn Văn Hùng được nhắc đến, còn bị cáo Sang vắng mặt.")
+        #expect(Set(found.persons.map(\.name)) == ["Elon Musk", "Thích Minh Tuệ", "Nguyễn Văn Hùng"])
+        #expect(found.persons.first(where: { $0.name == "Nguyễn Văn Hùng" })?.titles == ["Linh mục"])
+        // A role is no title, and a country after it is the people's.
+        let pupils = entities("Học sinh Việt Nam giành 4 huy chương vàng tại Olympic Toán quốc tế.")
+        #expect(pupils.persons.isEmpty)
+        #expect(pupils.locations.map(\.name) == ["Việt Nam"])
+    }
+
     @Test func namesAroundAResultAndAScoreAreTeams() {
         let found = entities(
             "Messi giúp Inter Miami thắng Orlando City 3-1, còn Thép Xanh Nam Định chiến thắng 2-0 trước Becamex Bình Dương.")
