@@ -247,6 +247,14 @@ import Testing
         #expect(pupils.locations.map(\.name) == ["Việt Nam"])
     }
 
+    @Test func aJudgeAndAnActressByTheirCallingsAndAPlantAndABeachByTheirWords() {
+        let found = entities(
+            "Thẩm phán Nguyễn Văn Quang và nữ diễn viên Nguyễn Thị Trúc Quỳnh thăm Nhà máy Thủy điện Hòa Bình và bãi biển Mỹ Khê.")
+        #expect(found.persons.map(\.titles) == [["Thẩm phán"], ["nữ diễn viên"]])
+        #expect(found.organizations.map(\.name) == ["Nhà máy Thủy điện Hòa Bình"])
+        #expect(found.locations.map(\.name).contains("bãi biển Mỹ Khê"))
+    }
+
     @Test func namesAroundAResultAndAScoreAreTeams() {
         let found = entities(
             "Messi giúp Inter Miami thắng Orlando City 3-1, còn Thép Xanh Nam Định chiến thắng 2-0 trước Becamex Bình Dương.")
