@@ -4,13 +4,6 @@ import PackageDescription
 // Dependencies point one way: CRDKafka -> Kafka; ArticleCore has no Kafka;
 // Pipeline joins them for the workers; NewsctlKit adds what only newsctl needs; the
 // executables are thin front ends.
-/// The enricher's lexicons (Sources/ArticleCore/Enrichment/Lexicons); see LexiconFile.swift.
-let lexiconFiles = [
-    "titles.txt", "organization-heads.txt", "organizations.txt", "ministries.txt", "name-words.txt",
-    "surnames.txt", "provinces.txt", "countries.txt", "places.txt", "place-prefixes.txt", "event-heads.txt",
-    "non-entities.txt", "speech.txt", "honorifics.txt", "stopwords.txt",
-]
-
 let package = Package(
     name: "news-pipeline",
     platforms: [.macOS(.v15)],
@@ -58,11 +51,14 @@ let package = Package(
             // The records' JSON Schemas, published for downstream consumers; tests validate
             // real output against them.
             exclude: ["Schemas"],
-            // Lexicons are compiled into the module, not shipped as a resource bundle: nothing
-            // to copy next to the binaries, nothing to go missing at run time.
-            resources: lexiconFiles.map { .embedInCode("Enrichment/Lexicons/\($0)") }
+            resources: [
+                // The lexicons, every file of the folder, compiled into the module rather than
+                // shipped as a resource bundle: nothing to copy next to the binaries, nothing to
+                // go missing at run time. A new file is picked up without touching this manifest.
+                .embedInCode("Enrichment/Lexicons/Data"),
                 // The WHATWG named character references (scripts/generate-html-entities.py).
-                + [.embedInCode("HTML/html5-named-character-references.txt")]
+                .embedInCode("HTML/html5-named-character-references.txt"),
+            ]
         ),
         .target(
             name: "WorkerRuntime",

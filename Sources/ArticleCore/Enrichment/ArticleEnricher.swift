@@ -3,7 +3,7 @@
 ///
 /// Rule-based and deterministic. Vietnamese news capitalises every syllable of a proper name;
 /// lexicons of titles, surnames, organisation heads and places (plain-text files in
-/// `Enrichment/Lexicons`, compiled into the module and read once per process) say which
+/// `Enrichment/Lexicons/Data`, compiled into the module and read once per process) say which
 /// capitalised words name what. Each value can carry the rule and lexicon lines behind it.
 /// No regular expressions run per article: text is tokenized once per segment and every rule
 /// works on the tokens.

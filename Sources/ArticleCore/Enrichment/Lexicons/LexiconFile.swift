@@ -1,5 +1,5 @@
-/// The lexicon data files in `Sources/ArticleCore/Enrichment/Lexicons/`, compiled into the
-/// module with SwiftPM's `embedInCode` so that no resource bundle has to travel with the
+/// The lexicon data files in `Sources/ArticleCore/Enrichment/Lexicons/Data/`, compiled into
+/// the module with SwiftPM's `embedInCode` so that no resource bundle has to travel with the
 /// binaries (and none can go missing in a container).
 ///
 /// Format, shared by every file: UTF-8 text, one entry per line; `#` starts a comment; blank
@@ -10,9 +10,10 @@
 /// tone mark sits ("Hòa"/"hoà"); whether a capital letter is required is up to the rule that
 /// uses the lexicon. Each file opens with a header saying where its facts come from.
 ///
-/// A new lexicon is a file in that folder, its name in Package.swift's `lexiconFiles` (SwiftPM
-/// caches the manifest by its contents, so the list is written out rather than read from the
-/// folder), and its case here with its category and contents; a test fails when one is missing.
+/// A new lexicon is a file in that folder (Package.swift embeds the whole folder) and its case
+/// here with its category and contents: SwiftPM names each embedded file's bytes statically
+/// (`PackageResources.titles_txt`), so this list cannot be read from the folder. A test fails
+/// when a file of the folder has no case.
 enum LexiconFile: String, CaseIterable, Sendable {
     case titles = "titles.txt"
     case organizationHeads = "organization-heads.txt"
