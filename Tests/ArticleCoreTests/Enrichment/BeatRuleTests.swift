@@ -255,6 +255,14 @@ import Testing
         #expect(found.locations.map(\.name).contains("bãi biển Mỹ Khê"))
     }
 
+    @Test func aKnownBodyInsideAKnownNameIsReportedWhenTheNameBelongsToIt() {
+        let office = entities("Văn phòng Điều phối các vấn đề nhân đạo của Liên Hợp Quốc cho biết viện trợ đã đến.")
+        #expect(office.organizations.map(\.name) == ["Văn phòng Điều phối các vấn đề nhân đạo của Liên Hợp Quốc", "Liên Hợp Quốc"])
+        // A shorter line ending the name may be the same body.
+        let committee = entities("Hội nghị lần thứ 10 Ban Chấp hành Trung ương Đảng khóa XIII bế mạc hôm nay.")
+        #expect(!committee.organizations.map(\.name).contains("Trung ương Đảng"))
+    }
+
     @Test func namesAroundAResultAndAScoreAreTeams() {
         let found = entities(
             "Messi giúp Inter Miami thắng Orlando City 3-1, còn Thép Xanh Nam Định chiến thắng 2-0 trước Becamex Bình Dương.")
@@ -516,7 +524,7 @@ import Testing
             "Theo Cao ủy Liên Hợp Quốc về người tị nạn (UNHCR), Cao ủy Filippo Grandi đã đến Sudan. "
                 + "Việt Nam có chủ quyền đối với quần đảo Hoàng Sa và Trường Sa phù hợp với luật pháp quốc tế. "
                 + "Tổng thống đắc cử Mỹ Donald Trump phát biểu.")
-        #expect(found.organizations.map(\.name) == ["Cao ủy Liên Hợp Quốc về người tị nạn", "UNHCR"])
+        #expect(found.organizations.map(\.name) == ["Cao ủy Liên Hợp Quốc về người tị nạn", "Liên Hợp Quốc", "UNHCR"])
         #expect(found.persons.map(\.name) == ["Filippo Grandi", "Donald Trump"])
         #expect(found.persons.map(\.titles) == [["Cao ủy"], ["Tổng thống đắc cử Mỹ"]])
         #expect(found.locations.map(\.name) == ["Sudan", "Việt Nam", "quần đảo Hoàng Sa", "Trường Sa", "Mỹ"])

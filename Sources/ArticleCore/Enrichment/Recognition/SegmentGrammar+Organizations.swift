@@ -478,12 +478,39 @@ extension SegmentGrammar {
         var span = OrganizationSpan(
             range: range, key: key.value, isReportable: true, rule: .knownOrganization, evidence: [match.entry])
         addPlacesInside(to: &span)
+        addParentsInside(to: &span)
         return span
     }
 
+    /// Known organisations inside a known organisation's name that it belongs to: one after
+    /// "của" ("Văn phòng Điều phối các vấn đề nhân đạo của Liên Hợp Quốc"), or one the name
+    /// goes on after ("Cao ủy Liên Hợp Quốc về người tị nạn"). One that ends the name may be the
+    /// same body under a shorter line ("Trung ương Đảng" in "Ban Chấp hành Trung ương Đảng"), so
+    /// it is not reported.
+    private func addParentsInside(to span: inout OrganizationSpan) {
+        var position = span.range.lowerBound + 1
+        while position < span.range.upperBound {
+            if tokens[position].isCapitalized, let match = longest(.organization, at: position),
+                case let end = position + Int(match.length), end <= span.range.upperBound,
+                end < span.range.upperBound || segment.isWord(Self.ofKey, at: position - 1)
+            {
+                var key = KeyHasher()
+                key.combine(key: UInt64(0x4F52_4741_4E00_0000) | UInt64(match.entry))
+                span.organizations.append(
+                    OrganizationSpan(
+                        range: position..<end, key: key.value, isReportable: true, rule: .knownOrganization,
+                        evidence: [match.entry]))
+                position = end
+            } else {
+                position += 1
+            }
+        }
+    }
+
+    private static let ofKey = Tokenizer.wordKey("của")
+
     /// The known places in a known organisation's name ("Việt Nam" in "Quân đội nhân dân Việt
-    /// Nam"), as in any other organisation's. Organisations inside it are not reported: a
-    /// shorter line may be the same body ("Trung ương Đảng" in "Ban Chấp hành Trung ương Đảng").
+    /// Nam"), as in any other organisation's (``addParentsInside(to:)`` reads the organisations).
     /// A one-word place after a family name is a person's name the body bears: "Anh" in "Hoàng
     /// Anh Gia Lai", "Đức" in "Đại học Tôn Đức Thắng".
     private func addPlacesInside(to span: inout OrganizationSpan) {
