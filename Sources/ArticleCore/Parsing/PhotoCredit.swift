@@ -36,6 +36,11 @@ struct PhotoCredit: Equatable {
     /// Words that join the names of a credit ("Minh Tâm và Hà Trang", "Quang Huy - VTV").
     private static let nameConnectors: Set<Substring> = ["và", "-", "–", "/", "&", "|"]
     private static let labelBytes = labels.map { Array($0.utf8) }
+    /// The labels a line is searched for: those that do not start with another label, since
+    /// ``credit(afterLabelIn:requiringColon:)`` reads the longest label where a shorter one is
+    /// found ("ảnh minh họa" where "ảnh" is).
+    private static let searchedLabelBytes =
+        labels.filter { label in !labels.contains { $0 != label && label.hasPrefix($0) } }.map { Array($0.utf8) }
     private static let unnamedLabelBytes = unnamedLabels.map { Array($0.utf8) }
     private static let maximumUnnamedLabelBytes = unnamedLabelBytes.map(\.count).max() ?? 0
 
@@ -57,7 +62,7 @@ struct PhotoCredit: Equatable {
         // ("… vực. Ảnh cắt từ clip"); "tình hình …" lines do none of these.
         guard tail.contains(UInt8(ascii: ":")) || tail.last == UInt8(ascii: ")") || tail.suffix(2).first == UInt8(ascii: ")")
             || unnamedLabelBytes.contains(where: { unpunctuated.suffix($0.count).elementsEqual($0) }),
-            labelBytes.contains(where: { ByteSearch.lastOffset(of: $0, in: tail[...]) != nil })
+            searchedLabelBytes.contains(where: { ByteSearch.lastOffset(of: $0, in: tail[...]) != nil })
         else { return nil }
         return bracketed(line.text) ?? bare(line, tail: tail)
     }
@@ -83,7 +88,7 @@ struct PhotoCredit: Equatable {
         let textLength = text.utf8.count
         guard line.key.utf8.count == textLength else { return nil }
         let tailStart = textLength - tail.count
-        for label in labelBytes {
+        for label in searchedLabelBytes {
             var end = tail.count
             while let offset = ByteSearch.lastOffset(of: label, in: tail[..<end]) {
                 end = offset

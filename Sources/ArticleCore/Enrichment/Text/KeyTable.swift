@@ -30,6 +30,9 @@ struct KeyTable<Value: Sendable>: Sendable {
         return Int(truncatingIfNeeded: mixed >> 20) & mask
     }
 
+    // Forced: the tokenizer looks up every word, and the compiler stopped inlining this there
+    // when the tokenizer's loop grew (33,000 instructions an article as a call).
+    @inline(__always)
     subscript(key: UInt64) -> Value? {
         if key == 0 { return zeroValue }
         var index = slot(key)
