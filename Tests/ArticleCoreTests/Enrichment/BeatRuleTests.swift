@@ -263,6 +263,14 @@ import Testing
         #expect(!committee.organizations.map(\.name).contains("Trung ương Đảng"))
     }
 
+    @Test func aStageNameInCapitalsAfterASingersCallingIsThePerson() {
+        let found = entities("Ca sĩ HIEUTHUHAI và rapper MONO biểu diễn tại Hà Nội, còn Giám đốc CDC Hà Nội phát biểu.")
+        #expect(found.persons.map(\.name) == ["HIEUTHUHAI", "MONO"])
+        #expect(found.persons.map(\.titles) == [["Ca sĩ"], ["rapper"]])
+        // Capitals after other titles are an organisation's initials.
+        #expect(found.organizations.map(\.name) == ["CDC Hà Nội"])
+    }
+
     @Test func namesAroundAResultAndAScoreAreTeams() {
         let found = entities(
             "Messi giúp Inter Miami thắng Orlando City 3-1, còn Thép Xanh Nam Định chiến thắng 2-0 trước Becamex Bình Dương.")

@@ -76,6 +76,9 @@ struct LexiconFlags: OptionSet, Sendable {
     /// A street word ("phố", "đường"): after a plural marker it lists streets ("các tuyến phố
     /// như Nguyễn Khuyến, Trần Phú").
     static let street = LexiconFlags(rawValue: 1 << 30)
+    /// A calling whose people go by stage names, often in capitals ("ca sĩ SOOBIN", "rapper
+    /// MONO"): one word in capitals after it is the person, not an organisation's initials.
+    static let stageName = LexiconFlags(rawValue: 1 << 31)
 
     static let names: [String: LexiconFlags] = [
         "needs-complement": .needsComplement, "ministry": .ministry, "posting": .posting, "prefix": .prefix,
@@ -86,6 +89,6 @@ struct LexiconFlags: OptionSet, Sendable {
         "connective": .connective, "lowercase": .lowercase, "inside": .inside, "numbered": .numbered,
         "house-number": .houseNumber, "company": .company, "role": .role, "action": .action,
         "result": .result, "descriptor": .descriptor, "play": .play,
-        "department": .department, "street": .street,
+        "department": .department, "street": .street, "stage-name": .stageName,
     ]
 }

@@ -232,7 +232,7 @@ struct EntityScanner {
         // "Ông Nguyễn Xuân Quang, Chủ tịch HĐQT Nam Long,": the words closing the title are its
         // organisation, not a second person.
         let closedByOrganization = appositive?.titles.last?.organizations.last?.rule == .organizationClosingTitle
-        if !closedByOrganization, let name = grammar.nameAfterTitle(at: after) {
+        if !closedByOrganization, let name = grammar.nameAfterTitle(at: after) ?? stageName(after: chain) {
             addPerson(
                 name, rule: .titleThenName, evidence: chain.titles.flatMap(\.evidence),
                 titles: titles(chain, rule: .titleBeforeName), to: &state)
@@ -269,6 +269,20 @@ struct EntityScanner {
         }
         state.result.titleReferences += mentions
         return after
+    }
+
+    /// "Ca sĩ SOOBIN", "rapper MONO": one word in capitals right after a [stage-name] calling,
+    /// where no known organisation starts, is the person's stage name.
+    private func stageName(after chain: TitleChain) -> Range<Int>? {
+        let index = chain.range.upperBound
+        guard let word = grammar.token(index), word.casing == .allCaps, word.spaceBefore,
+            chain.titles[chain.titles.count - 1].evidence.contains(where: {
+                grammar.lexicons.info[Int($0)].flags.contains(.stageName)
+            }),
+            grammar.knownOrganization(at: index) == nil,
+            grammar.token(index + 1).map({ !$0.isCapitalized || !$0.spaceBefore }) ?? true
+        else { return nil }
+        return index..<index + 1
     }
 
     private func claimFormOfAddress(at index: Int, state: inout State) -> Int? {
