@@ -42,7 +42,8 @@ struct PhotoCredit: Equatable {
     private static let searchedLabelBytes =
         labels.filter { label in !labels.contains { $0 != label && label.hasPrefix($0) } }.map { Array($0.utf8) }
     private static let unnamedLabelBytes = unnamedLabels.map { Array($0.utf8) }
-    private static let maximumUnnamedLabelBytes = unnamedLabelBytes.map(\.count).max() ?? 0
+    /// A few bytes, searched in order: cheaper than hashing one.
+    private static let unnamedLabelLastBytes = Array(Set(unnamedLabelBytes.compactMap(\.last)))
 
     /// Splits a trailing credit off a line (``Line/key`` and ``Line/text``), or returns nil when
     /// the line carries none.
@@ -53,15 +54,18 @@ struct PhotoCredit: Equatable {
         var key = line.key
         let tail = key.withUTF8 { Array($0.suffix(creditWindowBytes)) }
         let unpunctuated = tail.last == UInt8(ascii: ".") ? tail.dropLast() : tail[...]
-        // "Ảnh minh họa" alone on its line, where the photo was: a credit naming no one. Bytes are
-        // compared, not `String`s, whose equality normalises every non-ASCII line first.
-        if unpunctuated.count <= maximumUnnamedLabelBytes, unnamedLabelBytes.contains(where: { unpunctuated.elementsEqual($0) }) {
-            return PhotoCredit(caption: "", credit: nil)
-        }
+        // A label that names no one ending the line; its last byte first, which most lines fail.
+        // Bytes are compared, not `String`s, whose equality normalises every non-ASCII line first.
+        let unnamedLabel =
+            unpunctuated.last.map(unnamedLabelLastBytes.contains) == true
+            ? unnamedLabelBytes.first(where: { unpunctuated.count >= $0.count && unpunctuated.suffix($0.count).elementsEqual($0) })
+            : nil
+        // "Ảnh minh họa" alone on its line, where the photo was: a credit naming no one.
+        if let unnamedLabel, unnamedLabel.count == unpunctuated.count { return PhotoCredit(caption: "", credit: nil) }
         // Every credit form has a colon, closes a bracket or ends with a label that names no one
         // ("… vực. Ảnh cắt từ clip"); "tình hình …" lines do none of these.
         guard tail.contains(UInt8(ascii: ":")) || tail.last == UInt8(ascii: ")") || tail.suffix(2).first == UInt8(ascii: ")")
-            || unnamedLabelBytes.contains(where: { unpunctuated.suffix($0.count).elementsEqual($0) }),
+            || unnamedLabel != nil,
             searchedLabelBytes.contains(where: { ByteSearch.lastOffset(of: $0, in: tail[...]) != nil })
         else { return nil }
         return bracketed(line.text) ?? bare(line, tail: tail)
