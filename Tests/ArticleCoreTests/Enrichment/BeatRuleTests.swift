@@ -289,6 +289,8 @@ import Testing
         let found = entities("Sau khi Văn Toàn vào sân thay người, Hà Nội FC chơi khởi sắc hơn.")
         #expect(found.organizations.map(\.name) == ["Hà Nội FC"])
         #expect(found.persons.map(\.name) == ["Văn Toàn"])
+        let united = entities("Đội bóng thành Nam sẽ gặp Bangkok United, còn đoàn khách đến Mexico City.")
+        #expect(united.organizations.map(\.name) == ["Bangkok United"])
     }
 
     @Test func aDepartmentsNameRunsThroughItsFieldWrittenInLowerCase() {

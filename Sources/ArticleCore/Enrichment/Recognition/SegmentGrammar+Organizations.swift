@@ -248,12 +248,17 @@ extension SegmentGrammar {
 
     /// Codes written after a club's home to name the club ("Hà Nội FC", "Sông Lam Nghệ An SC").
     private static let clubCodes = KeySet(words: ["fc", "sc"])
+    /// A word that, capitalised after a city, names its club ("Bangkok United"): no place is
+    /// named so ("Mexico City" is why "City" is not one).
+    private static let clubWord = Tokenizer.wordKey("united")
 
-    /// "Hà Nội FC", "Hải Phòng FC": a known place and the code that makes it a club.
+    /// "Hà Nội FC", "Hải Phòng FC", "Bangkok United": a known place and the code or word that
+    /// makes it a club.
     private func placeAndClubCode(at index: Int) -> OrganizationSpan? {
         guard let place = place(at: index, inTitle: true), place.rule == .knownPlace,
-            let code = token(place.range.upperBound), code.casing == .allCaps, code.spaceBefore,
-            Self.clubCodes.contains(code.key)
+            let code = token(place.range.upperBound), code.spaceBefore,
+            (code.casing == .allCaps && Self.clubCodes.contains(code.key))
+                || (code.casing == .capitalized && code.key == Self.clubWord)
         else { return nil }
         let range = index..<place.range.upperBound + 1
         return OrganizationSpan(
