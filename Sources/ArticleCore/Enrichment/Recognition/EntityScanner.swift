@@ -289,7 +289,7 @@ struct EntityScanner {
         guard let honorific = grammar.longest(.honorific, at: index) else { return nil }
         let after = index + Int(honorific.length)
         if grammar.initials(at: after) != nil { return after }
-        // Before a surname: "cầu thủ Hàn Quốc Son Heung-min" opens with one.
+        // Before the surname rule: "Hàn" of "cầu thủ Hàn Quốc Son Heung-min" is also a surname.
         let isRole = grammar.entry(honorific).flags.contains(.role)
         if isRole, let next = claimPlayerAfterNationality(at: after, role: honorific.entry, state: &state) {
             return next
