@@ -25,6 +25,12 @@ struct Line: Sendable, Equatable {
     /// Space-separated words in ``text``.
     private(set) var wordCount: Int
 
+    /// Calls `body` with the bytes of ``key``, contiguous and not copied.
+    func withKeyBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        var key = key
+        return key.withUTF8(body)
+    }
+
     init(text: String, asWritten: String, number: Int?, followsBlankLine: Bool, hint: LineHint? = nil) {
         self.text = text
         self.asWritten = asWritten

@@ -28,22 +28,29 @@ enum LineClassifier {
     /// Space-separated words (expects collapsed whitespace, as ``Line/text`` has).
     static func wordCount(_ text: String) -> Int {
         var text = text
-        // Over the contiguous bytes: iterating `String.UTF8View` costs several times more per
-        // byte, and every line of every article is counted. Each byte is compared with the one
-        // before it, without branches and with a 32-bit count (texts are a few megabytes at
-        // most), so that the compiler counts eight bytes at once: a loop carrying the previous
-        // byte cost 12 instructions a byte.
-        return text.withUTF8 { bytes in
-            let space = UInt8(ascii: " ")
-            guard let first = bytes.first else { return 0 }
-            var count: UInt32 = first != space ? 1 : 0
-            for index in 1..<bytes.count {
-                let followsSpace: UInt32 = bytes[index - 1] == space ? 1 : 0
-                let isWordByte: UInt32 = bytes[index] != space ? 1 : 0
-                count &+= followsSpace & isWordByte
-            }
-            return Int(count)
+        return text.withUTF8(countWords)
+    }
+
+    static func wordCount(_ text: Substring) -> Int {
+        var text = text
+        return text.withUTF8(countWords)
+    }
+
+    /// Over the contiguous bytes: iterating `String.UTF8View` costs several times more per byte,
+    /// and every line of every article is counted. Each byte is compared with the one before it,
+    /// without branches and with a 32-bit count (texts are a few megabytes at most), so that the
+    /// compiler counts eight bytes at once: a loop carrying the previous byte cost 12
+    /// instructions a byte.
+    private static func countWords(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let space = UInt8(ascii: " ")
+        guard let first = bytes.first else { return 0 }
+        var count: UInt32 = first != space ? 1 : 0
+        for index in 1..<bytes.count {
+            let followsSpace: UInt32 = bytes[index - 1] == space ? 1 : 0
+            let isWordByte: UInt32 = bytes[index] != space ? 1 : 0
+            count &+= followsSpace & isWordByte
         }
+        return Int(count)
     }
 
     /// A list item ("- Tăng cường …", "• Ba là …"): without final punctuation, as captions and

@@ -119,29 +119,55 @@ struct PhotoCredit: Equatable {
     /// The credit after a label: "Ảnh: X" gives X, "Ảnh minh họa" gives an empty credit.
     /// Nil when the text does not start with a label, or what follows is too long to be a credit.
     private static func credit(afterLabelIn text: Substring, requiringColon: Bool) -> (Substring?, Medium)? {
-        let lowered = CaseFolding.lowercased(text.prefix(24))  // the longest label and a little
-        guard let label = labels.indices.first(where: { lowered.utf8.starts(with: labelBytes[$0]) }).map({ labels[$0] })
+        // Scalars, not characters: counting characters costs a grapheme-breaking pass. A label
+        // matched in the lowercased text means each of its scalars came from one scalar (no
+        // label holds what "İ" lowercases to), so the label is as many scalars long in the text.
+        let scalars = text.unicodeScalars
+        var lowered = CaseFolding.lowercased(Substring(scalars.prefix(24)))  // the longest label and a little
+        guard let label = lowered.withUTF8({ bytes in labelBytes.indices.first { bytes.starts(with: labelBytes[$0]) } })
         else { return nil }
-        var rest = text.dropFirst(label.count)
+        var rest = Substring(scalars.dropFirst(labelScalarCounts[label]))
         if let next = rest.first, next.isLetter { return nil }  // "Ảnhhh", "Hình thức"
         rest = rest.trimmingSpaces()
-        if unnamedLabels.contains(label) && (rest.isEmpty || rest == "." || rest.first == ":") { return (nil, .photo) }
-        let medium = mediaLabels.contains(label) ? Medium.graphicOrVideo : .photo
+        if labelNamesNoOne[label] && (rest.isEmpty || rest == "." || rest.first == ":") { return (nil, .photo) }
+        let medium = labelIsMedia[label] ? Medium.graphicOrVideo : .photo
         if rest.first == ":" {
             rest = rest.dropFirst().trimmingSpaces()
-        } else if requiringColon || label != "ảnh" || rest.first?.isUppercase != true {
+        } else if requiringColon || label != photoLabel || rest.first?.isUppercase != true {
             // Without a colon only "(Ảnh Name)" is a credit; "(ảnh hưởng)" and "(Hình thức)" are not.
             return nil
         }
         // A domain ("baoquocte.vn") is a credit; a full stop followed by more words is a sentence.
-        guard !rest.unicodeScalars.contains(where: { sentenceMarks.contains($0) }),
-            ByteSearch.lastOffset(of: Array(". ".utf8), in: Array(rest.utf8)[...]) == nil
-        else { return nil }
+        guard !goesOnAsASentence(rest) else { return nil }
         if rest.hasSuffix(".") { rest = rest.dropLast() }
-        guard LineClassifier.wordCount(String(rest)) <= maximumCreditWords,
+        guard LineClassifier.wordCount(rest) <= maximumCreditWords,
             medium == .photo || (!rest.isEmpty && isNames(rest))
         else { return nil }
         return (rest.isEmpty ? nil : rest, medium)
+    }
+
+    /// Facts about each of ``labels``, by index, so that a label found is told by its index and
+    /// not by comparing strings (which normalises non-ASCII text first).
+    private static let labelScalarCounts = labels.map(\.unicodeScalars.count)
+    private static let labelNamesNoOne = labels.map(unnamedLabels.contains)
+    private static let labelIsMedia = labels.map(mediaLabels.contains)
+    private static let photoLabel = labels.firstIndex(of: "ảnh")
+
+    /// Marks a credit never contains ("!", "?", ":", brackets), or a full stop followed by a
+    /// space: the text goes on as a sentence. All are ASCII, so bytes are compared.
+    private static func goesOnAsASentence(_ text: Substring) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"):
+                return true
+            case UInt8(ascii: " ") where previous == UInt8(ascii: "."):
+                return true
+            default:
+                previous = byte
+            }
+        }
+        return false
     }
 
     /// Names of people or outlets: every word capitalised, a number, a domain or a connector.
@@ -151,9 +177,6 @@ struct PhotoCredit: Equatable {
                 || word.contains(".")
         }
     }
-
-    /// Marks a credit never contains; one of them means the text goes on as a sentence.
-    private static let sentenceMarks: Set<Unicode.Scalar> = ["!", "?", ":", "(", ")"]
 
     private static func make(caption: Substring, credit: Substring?, medium: Medium) -> PhotoCredit {
         PhotoCredit(

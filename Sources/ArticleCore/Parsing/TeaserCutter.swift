@@ -71,16 +71,18 @@ enum TeaserCutter {
 
     static func isHeading(_ line: Line) -> Bool {
         guard line.wordCount <= maximumMarkerWords, line.hint != .caption else { return false }
-        // Scalars, not characters: each mark is one scalar, and characters cost a
-        // grapheme-breaking pass per line.
-        var key = Substring(line.key).unicodeScalars
-        while let last = key.last, trailingMarks.contains(last) { key = key.dropLast() }
-        while let first = key.first, leadingMarks.contains(first) { key = key.dropFirst() }
-        return headings.contains(UTF8Key(Substring(key)))
+        return line.withKeyBytes { key in
+            // The key has folded "»" to '"' and "…" to "...", so every mark is one ASCII byte.
+            var start = 0
+            var end = key.count
+            while end > start, trailingMarks.contains(key[end - 1]) { end -= 1 }
+            while start < end, leadingMarks.contains(key[start]) { start += 1 }
+            return headings.contains(UnsafeBufferPointer(rebasing: key[start..<end]))
+        }
     }
 
-    private static let trailingMarks: Set<Unicode.Scalar> = [":", "»", ">", "\"", " ", ".", "…"]
-    private static let leadingMarks: Set<Unicode.Scalar> = ["»", ">", "\"", " "]
+    private static let trailingMarks = Array(":>\" .".utf8)
+    private static let leadingMarks = Array(">\" ".utf8)
 
     /// Where the article resumes after a related box whose heading is at `heading`: the box is
     /// the heading and the headlines under it, and two paragraphs must follow. Nil when the
@@ -160,16 +162,15 @@ enum TeaserCutter {
 
     private static func isInlineLink(_ line: Line) -> Bool {
         line.wordCount <= maximumInlineLinkWords
-            && inlineLinkPrefixBytes.contains(where: { line.key.utf8.starts(with: $0) })
+            && line.withKeyBytes(inlineLinkPrefixes.startOf)
             // "Video: Hoàng Anh" credits the video above; "Video: Cháy lớn …" links to another.
             && PhotoCredit.split(line)?.caption.isEmpty != true
     }
 
-    private static let headings = Set(TeaserMarkers.headings.map(UTF8Key.init))
-    private static let widgets = Set(TeaserMarkers.widgets.map(UTF8Key.init))
-    private static let widgetPrefixBytes = TeaserMarkers.widgetPrefixes.map { Array($0.utf8) }
-    private static let inlineLinkPrefixBytes = TeaserMarkers.inlineLinkPrefixes.map { Array($0.utf8) }
-    private static let brackets: Set<UInt8> = Set("()[]".utf8)
+    private static let headings = ShortTexts(TeaserMarkers.headings)
+    private static let widgets = ShortTexts(TeaserMarkers.widgets)
+    private static let widgetPrefixes = ShortTexts(TeaserMarkers.widgetPrefixes)
+    private static let inlineLinkPrefixes = ShortTexts(TeaserMarkers.inlineLinkPrefixes)
     private static let cookies = Phrases(TeaserMarkers.cookies)
     private static let consentAddress = Phrases(TeaserMarkers.consentAddress)
     private static let consentTerms = Phrases(TeaserMarkers.consentTerms)
@@ -180,16 +181,35 @@ enum TeaserCutter {
 
     private static func isWidget(_ line: Line) -> Bool {
         // Tag lists run long ("Từ khóa: a, b, c, …"); they still never reach paragraph length.
-        if line.wordCount <= maximumInlineLinkWords,
-            widgetPrefixBytes.contains(where: { line.key.utf8.starts(with: $0) })
-        {
+        if line.wordCount <= maximumInlineLinkWords, line.withKeyBytes(widgetPrefixes.startOf) {
             return true
         }
         guard line.wordCount <= maximumMarkerWords else { return false }
-        // Bytes: digits and brackets are ASCII, and UTF-8 never uses ASCII bytes inside another
-        // character.
-        let bare = line.key.utf8.filter { !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) && !brackets.contains($0) }
-        return widgets.contains(UTF8Key(String(decoding: bare, as: UTF8.self).trimmingSpaces()))
+        return line.withKeyBytes { key in
+            // Bytes: digits and brackets are ASCII, and UTF-8 never uses ASCII bytes inside
+            // another character. The bare line is short-lived and at most a few words long, so
+            // it is built on the stack.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: key.count) { bare in
+                var count = 0
+                for byte in key where !isDigitOrBracket(byte) {
+                    bare[count] = byte
+                    count += 1
+                }
+                var start = 0
+                while start < count, bare[start] == UInt8(ascii: " ") { start += 1 }
+                while count > start, bare[count - 1] == UInt8(ascii: " ") { count -= 1 }
+                return widgets.contains(UnsafeBufferPointer(rebasing: bare[start..<count]))
+            }
+        }
+    }
+
+    private static func isDigitOrBracket(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["),
+            UInt8(ascii: "]"):
+            true
+        default: false
+        }
     }
 
     /// One list of ``TeaserMarkers``, as words to match whole and as bytes to find fast.
@@ -198,6 +218,9 @@ enum TeaserCutter {
         private let bytes: [[UInt8]]
         /// The phrases starting with each byte, so one pass over a line looks for all of them.
         private let startingWith: [[Int]]
+        /// Whether any phrase starts with each byte: a flag is cheaper to read at every byte
+        /// than a list.
+        private let startsAPhrase: [Bool]
 
         init(_ phrases: [String]) {
             words = phrases.map { $0.split(separator: " ") }
@@ -207,6 +230,7 @@ enum TeaserCutter {
                 if let first = phrase.first { startingWith[Int(first)].append(index) }
             }
             self.startingWith = startingWith
+            startsAPhrase = startingWith.map { !$0.isEmpty }
         }
 
         /// Whether the text holds one of the phrases at all, even inside a word: one pass of
@@ -214,7 +238,8 @@ enum TeaserCutter {
         func occur(in text: String) -> Bool {
             var text = text
             return text.withUTF8 { text in
-                for start in text.indices {
+                let startsAPhrase = startsAPhrase
+                for start in text.indices where startsAPhrase[Int(text[start])] {
                     for phrase in startingWith[Int(text[start])] where start + bytes[phrase].count <= text.count {
                         if UnsafeBufferPointer(rebasing: text[start..<(start + bytes[phrase].count)])
                             .elementsEqual(bytes[phrase])
