@@ -215,41 +215,18 @@ enum TeaserCutter {
     /// One list of ``TeaserMarkers``, as words to match whole and as bytes to find fast.
     private struct Phrases {
         let words: [[Substring]]
-        private let bytes: [[UInt8]]
-        /// The phrases starting with each byte, so one pass over a line looks for all of them.
-        private let startingWith: [[Int]]
-        /// Whether any phrase starts with each byte: a flag is cheaper to read at every byte
-        /// than a list.
-        private let startsAPhrase: [Bool]
+        private let bytes: ShortTexts
 
         init(_ phrases: [String]) {
             words = phrases.map { $0.split(separator: " ") }
-            bytes = phrases.map { Array($0.utf8) }
-            var startingWith = [[Int]](repeating: [], count: 256)
-            for (index, phrase) in bytes.enumerated() {
-                if let first = phrase.first { startingWith[Int(first)].append(index) }
-            }
-            self.startingWith = startingWith
-            startsAPhrase = startingWith.map { !$0.isEmpty }
+            bytes = ShortTexts(phrases)
         }
 
         /// Whether the text holds one of the phrases at all, even inside a word: one pass of
         /// byte comparisons, which spares almost every line the split into ``Words``.
         func occur(in text: String) -> Bool {
             var text = text
-            return text.withUTF8 { text in
-                let startsAPhrase = startsAPhrase
-                for start in text.indices where startsAPhrase[Int(text[start])] {
-                    for phrase in startingWith[Int(text[start])] where start + bytes[phrase].count <= text.count {
-                        if UnsafeBufferPointer(rebasing: text[start..<(start + bytes[phrase].count)])
-                            .elementsEqual(bytes[phrase])
-                        {
-                            return true
-                        }
-                    }
-                }
-                return false
-            }
+            return text.withUTF8(bytes.occurs)
         }
     }
 
