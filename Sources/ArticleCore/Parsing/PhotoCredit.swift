@@ -151,7 +151,9 @@ struct PhotoCredit: Equatable {
     private static let labelScalarCounts = labels.map(\.unicodeScalars.count)
     private static let labelNamesNoOne = labels.map(unnamedLabels.contains)
     private static let labelIsMedia = labels.map(mediaLabels.contains)
-    private static let photoLabel = labels.firstIndex(of: "ảnh")
+    /// "ảnh", the one label a name may follow without a colon ("(Ảnh Ngọc Thành)"); it is in the
+    /// list above, so the index is always found.
+    private static let photoLabel = labels.firstIndex(of: "ảnh")!
 
     /// Marks a credit never contains ("!", "?", ":", brackets), or a full stop followed by a
     /// space: the text goes on as a sentence. All are ASCII, so bytes are compared.
