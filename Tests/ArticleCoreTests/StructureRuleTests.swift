@@ -151,7 +151,7 @@ import Testing
         #expect(article.removed.boilerplate == 6)
     }
 
-    @Test(arguments: ["Có thể bạn quan tâm", "Đừng bỏ lỡ", "Video đang xem nhiều", "Đọc thêm", "Xem thêm", "Tin liên quan", "TIN LIÊN QUAN:"])
+    @Test(arguments: ["Có thể bạn quan tâm", "Đừng bỏ lỡ", "Video đang xem nhiều", "Đọc thêm", "Xem thêm", "Tin liên quan", "TIN LIÊN QUAN:", "» Tin liên quan", "Đọc thêm…", "“Tin liên quan”"])
     func relatedContentHeadingCutsTheTail(heading: String) throws {
         let article = try parser.parse(
             "Tiêu đề bài\n\n\(Self.lead)\n\n\(Self.second)\n\n\(heading)\n\nBầu cử Quốc hội khóa XVI\n\nCử tri đi bỏ phiếu sớm tại Quảng Trị.")
