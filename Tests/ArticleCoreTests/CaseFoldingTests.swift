@@ -18,6 +18,16 @@ import Testing
         }
     }
 
+    /// Every scalar of the ranges whose small letters are looked up as bare values, alone and
+    /// between capitals.
+    @Test func everyScalarOfTheLetterTablesLowercasesAsTheStandardLibrary() {
+        for value in Array(0xC0...0x24F) + Array(0x1EA0...0x1EFF) {
+            let text = String(Unicode.Scalar(UInt32(value))!)
+            #expect(CaseFolding.lowercased(text) == text.lowercased(), "U+\(String(value, radix: 16))")
+            #expect(CaseFolding.lowercased("A\(text)Đ") == "A\(text)Đ".lowercased(), "U+\(String(value, radix: 16))")
+        }
+    }
+
     /// Pieces of text, some of more than one scalar, that folding must copy or change exactly:
     /// combining marks (NFD), CRLF, letters whose lowercase is longer (İ, Ⱥ) or shorter (K, Ω).
     private static let pieces: [String] =

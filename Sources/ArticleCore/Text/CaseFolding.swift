@@ -21,61 +21,64 @@ enum CaseFolding {
         // Over the contiguous bytes when there are (a native string's are): iterating a string's
         // UTF-8 view costs several times more per byte, and every line is folded.
         let folded =
-            text.utf8.withContiguousStorageIfAvailable { foldedBytes($0, quotes: quotes) }
-            ?? Array(text.utf8).withUnsafeBufferPointer { foldedBytes($0, quotes: quotes) }
-        guard let folded else {
-            // Text already in its folded form: no copy of a string, and no second validation.
-            return String(text)
-        }
-        return String(decoding: folded, as: UTF8.self)
+            text.utf8.withContiguousStorageIfAvailable { foldedText($0, quotes: quotes) }
+            ?? Array(text.utf8).withUnsafeBufferPointer { foldedText($0, quotes: quotes) }
+        // Nil: the text is already in its folded form, and needs no copy and no second validation.
+        return folded ?? String(text)
     }
 
     /// The folded form of valid UTF-8, or nil when it is the text itself. Runs of bytes that stay
-    /// (small letters, digits, punctuation: most of a line) are copied whole, and only once a
-    /// first scalar has to change; appending byte by byte cost more than the folding itself.
-    private static func foldedBytes(_ utf8: UnsafeBufferPointer<UInt8>, quotes: Bool) -> [UInt8]? {
+    /// (small letters, digits, punctuation: most of a line) are copied whole into a buffer on the
+    /// stack, from which the string is made: appending to an array byte by byte cost more than
+    /// the folding itself, and the array was one more allocation a line.
+    private static func foldedText(_ utf8: UnsafeBufferPointer<UInt8>, quotes: Bool) -> String? {
         // A local copy of the table: a static is checked for initialisation at every access.
         let letters = VietnameseLetters.table
-        var output: [UInt8] = []
-        var changed = false
-        var runStart = 0
-        /// Copies the run of bytes before `index` and skips the `length` bytes there, which the
-        /// caller replaces.
-        func replace(at index: Int, length: Int) {
-            if !changed {
-                output.reserveCapacity(utf8.count)
-                changed = true
+        // Unicode's case mappings lengthen UTF-8 at most three times; folding quotes shortens it.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 3 * utf8.count) { output in
+            var count = 0
+            var runStart = 0
+            /// Copies the run of bytes that stay before `index`, ahead of the replacement of the
+            /// `length` bytes there.
+            func copyRun(upTo index: Int, skipping length: Int) {
+                write(UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                runStart = index + length
             }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-            runStart = index + length
-        }
-        var index = 0
-        while index < utf8.count {
-            let byte = utf8[index]
-            if byte < 0x80 {
-                if byte >= 0x41 && byte <= 0x5A {
-                    replace(at: index, length: 1)
-                    output.append(byte + 0x20)
+            func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+                _ = UnsafeMutableBufferPointer(rebasing: output[count...]).initialize(fromContentsOf: bytes)
+                count += bytes.count
+            }
+            func write(scalar value: UInt32) {
+                count += UTF8Encoding.write(value, to: UnsafeMutableBufferPointer(rebasing: output[count...]))
+            }
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                if byte < 0x80 {
+                    if byte >= 0x41 && byte <= 0x5A {
+                        copyRun(upTo: index, skipping: 1)
+                        write(scalar: UInt32(byte + 0x20))
+                    }
+                    index += 1
+                    continue
                 }
-                index += 1
-                continue
+                let (value, length) = UTF8Encoding.decode(utf8, at: index)
+                switch folded(value, quotes: quotes, letters: letters) {
+                case .unchanged:
+                    break
+                case .scalar(let lower):
+                    copyRun(upTo: index, skipping: length)
+                    write(scalar: lower)
+                case .text(var replacement):
+                    copyRun(upTo: index, skipping: length)
+                    replacement.withUTF8 { write($0) }
+                }
+                index += length
             }
-            let (value, length) = UTF8Encoding.decode(utf8, at: index)
-            switch folded(value, quotes: quotes, letters: letters) {
-            case .unchanged:
-                break
-            case .scalar(let lower):
-                replace(at: index, length: length)
-                UTF8Encoding.append(lower, to: &output)
-            case .text(let replacement):
-                replace(at: index, length: length)
-                output.append(contentsOf: replacement.utf8)
-            }
-            index += length
+            guard runStart > 0 else { return nil }
+            copyRun(upTo: utf8.count, skipping: 0)
+            return String(decoding: UnsafeBufferPointer(rebasing: output[..<count]), as: UTF8.self)
         }
-        guard changed else { return nil }
-        output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
-        return output
     }
 
     /// What a non-ASCII scalar folds to.
@@ -90,6 +93,12 @@ enum CaseFolding {
     /// than the lookup.
     @inline(__always)
     private static func folded(_ value: UInt32, quotes: Bool, letters: VietnameseLetters.Table) -> Folded {
+        // The letters of Vietnamese text, in one look-up of a bare value.
+        if let lower = letters.lowercaseValue(value) {
+            if lower == value { return .unchanged }
+            if lower == VietnameseLetters.Table.multipleScalars { return .text(lowercaseMapping(Unicode.Scalar(value)!)) }
+            return .scalar(lower)
+        }
         if quotes, let punctuation = foldedPunctuation(value) { return .text(punctuation) }
         // Digits, punctuation, spaces and symbols have no case.
         guard let scalar = Unicode.Scalar(value), let letter = letters.letter(scalar) else { return .unchanged }

@@ -37,4 +37,29 @@ enum UTF8Encoding {
             output.append(UInt8(0x80 | value & 0x3F))
         }
     }
+
+    /// Writes the UTF-8 of `value`, a valid Unicode scalar value, at the start of `output`, which
+    /// has room for it; returns the number of bytes written.
+    static func write(_ value: UInt32, to output: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        switch value {
+        case 0..<0x80:
+            output[0] = UInt8(value)
+            return 1
+        case 0x80..<0x800:
+            output[0] = UInt8(0xC0 | value >> 6)
+            output[1] = UInt8(0x80 | value & 0x3F)
+            return 2
+        case 0x800..<0x10000:
+            output[0] = UInt8(0xE0 | value >> 12)
+            output[1] = UInt8(0x80 | (value >> 6) & 0x3F)
+            output[2] = UInt8(0x80 | value & 0x3F)
+            return 3
+        default:
+            output[0] = UInt8(0xF0 | value >> 18)
+            output[1] = UInt8(0x80 | (value >> 12) & 0x3F)
+            output[2] = UInt8(0x80 | (value >> 6) & 0x3F)
+            output[3] = UInt8(0x80 | value & 0x3F)
+            return 4
+        }
+    }
 }

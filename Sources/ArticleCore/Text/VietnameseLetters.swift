@@ -30,8 +30,41 @@ enum VietnameseLetters {
     /// The letters of the two ranges, built once; hot loops take a copy of this (a reference)
     /// so that they do not pass the lazy-initialisation check of a static at every scalar.
     struct Table: Sendable {
-        fileprivate let latin: [Letter?] = VietnameseLetters.latinRange.map(VietnameseLetters.makeLetter)
-        fileprivate let vietnamese: [Letter?] = VietnameseLetters.vietnameseRange.map(VietnameseLetters.makeLetter)
+        fileprivate let latin: [Letter?]
+        fileprivate let vietnamese: [Letter?]
+        /// The small letter of each scalar of the two ranges as a bare value, four bytes instead
+        /// of a ``Letter``: case folding reads it for every scalar beyond ASCII.
+        private let latinLowercase: [UInt32]
+        private let vietnameseLowercase: [UInt32]
+
+        fileprivate init() {
+            latin = VietnameseLetters.latinRange.map(VietnameseLetters.makeLetter)
+            vietnamese = VietnameseLetters.vietnameseRange.map(VietnameseLetters.makeLetter)
+            latinLowercase = zip(VietnameseLetters.latinRange, latin).map(Self.lowercaseValue)
+            vietnameseLowercase = zip(VietnameseLetters.vietnameseRange, vietnamese).map(Self.lowercaseValue)
+        }
+
+        private static func lowercaseValue(_ value: UInt32, _ letter: Letter?) -> UInt32 {
+            guard let letter else { return value }
+            return letter.lowercase?.value ?? multipleScalars
+        }
+
+        /// The value of the small letter of a scalar of the two ranges: the value itself for a
+        /// small letter or a scalar that is no letter, ``multipleScalars`` for a letter whose
+        /// lowercase is more than one scalar; nil outside the ranges.
+        @inline(__always)
+        func lowercaseValue(_ value: UInt32) -> UInt32? {
+            if VietnameseLetters.latinRange.contains(value) {
+                return latinLowercase[Int(value - VietnameseLetters.latinRange.lowerBound)]
+            }
+            if VietnameseLetters.vietnameseRange.contains(value) {
+                return vietnameseLowercase[Int(value - VietnameseLetters.vietnameseRange.lowerBound)]
+            }
+            return nil
+        }
+
+        /// ``lowercaseValue(_:)`` of a letter whose lowercase is more than one scalar.
+        static var multipleScalars: UInt32 { 0 }
 
         /// The letter behind a scalar, or nil for digits, punctuation, spaces and symbols.
         @inline(__always)
