@@ -58,6 +58,16 @@ public struct TextStatistics: Sendable, Codable, Equatable {
                 }
                 continue
             }
+            if isLeadOfVietnameseLetterRange(byte, next: index + 1 < bytes.count ? bytes[index + 1] : 0) {
+                // The scalars of Vietnamese letters (U+00C0…U+02FF, U+1E00…U+1EFF) stand alone
+                // and are no whitespace; only whether one is a letter can remain to be asked.
+                // Decoding and asking each of them cost most of the count.
+                inWord = true
+                let length = byte < 0xE0 ? 2 : 3
+                if !wordHasLetterOrDigit { wordHasLetterOrDigit = isLetterOrDigit(UTF8Encoding.decode(bytes, at: index).value) }
+                index += length
+                continue
+            }
             let (value, length) = UTF8Encoding.decode(bytes, at: index)
             index += length
             if scalarsAreCharacters && !standsAlone(value) { scalarsAreCharacters = false }
@@ -73,6 +83,13 @@ public struct TextStatistics: Sendable, Codable, Equatable {
         }
         if inWord && wordHasLetterOrDigit { words += 1 }
         return (scalars, words, scalarsAreCharacters)
+    }
+
+    /// Whether `byte` and the byte after it start a scalar of U+00C0…U+02FF (lead bytes C3…CB)
+    /// or U+1E00…U+1EFF (E1 B8…E1 BB), where Vietnamese letters are.
+    @inline(__always)
+    private static func isLeadOfVietnameseLetterRange(_ byte: UInt8, next: UInt8) -> Bool {
+        (0xC3...0xCB).contains(byte) || (byte == 0xE1 && (0xB8...0xBB).contains(next))
     }
 
     /// Scalars that always form a character on their own: Latin (except CR, which pairs with
