@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Expands the producer's PATH arguments into the inputs to publish: files as given, directories
 /// recursively (taking `.txt`, `.html`/`.htm` and `.jsonl`), and "-" for standard input.
 /// Problems are collected, not thrown, so one bad path does not hide the good ones.
@@ -64,7 +68,7 @@ public struct ArticleInputCollector: Sendable {
         // Symlinked directories are not followed, so a symlink loop cannot recurse forever.
         let enumerator = FileManager.default.enumerator(
             at: root,
-            includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey],
+            includingPropertiesForKeys: [],
             options: [.skipsHiddenFiles],
             errorHandler: { url, error in
                 unreadable.append(
@@ -79,15 +83,18 @@ public struct ArticleInputCollector: Sendable {
                 collection.interrupted = true
                 return
             }
-            let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
-            if values?.isSymbolicLink == true, ArticleInput.format(forFileName: url.lastPathComponent) != nil {
+            // lstat, one system call: URL resource values cost a tenth of `newsctl parse`'s time
+            // on a directory of articles.
+            var status = stat()
+            let type = lstat(url.path, &status) == 0 ? status.st_mode & S_IFMT : 0
+            if type == S_IFLNK, ArticleInput.format(forFileName: url.lastPathComponent) != nil {
                 // A link to a regular file is read like one; a loop or a dangling link is reported.
                 if let problem = SymbolicLink.problem(at: url.path) {
                     unreadable.append(problem)
                     continue
                 }
                 guard SymbolicLink.pointsToRegularFile(url.path) else { continue }
-            } else if values?.isRegularFile != true {
+            } else if type != S_IFREG {
                 continue
             }
             if let format = ArticleInput.format(forFileName: url.lastPathComponent) {

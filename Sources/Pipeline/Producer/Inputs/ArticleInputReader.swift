@@ -2,6 +2,10 @@ import ArticleCore
 import Foundation
 import Kafka
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Turns one input into raw articles: a text or HTML file is one article, a JSON Lines file one
 /// per line. Failures come back as one ``InputProblem`` each, never as a crash.
 struct ArticleInputReader: Sendable {
@@ -83,32 +87,60 @@ struct ArticleInputReader: Sendable {
             return Array(FileHandle.standardInput.readDataToEndOfFile())
         }
         let path = input.path
-        let manager = FileManager.default
-        guard manager.fileExists(atPath: path) else {
-            throw SymbolicLink.problem(at: path)
-                ?? InputProblem(
-                    source: path, kind: .rejected(.vanished), message: "file vanished before it could be read")
-        }
-        guard manager.isReadableFile(atPath: path) else {
-            throw InputProblem(
-                source: path, kind: .rejected(.unreadable), message: "file is not readable (permission denied)")
-        }
+        // One open, one fstat and the reads: the file manager's existence, permission and size
+        // questions and `Data(contentsOf:)` cost a tenth of `newsctl parse`'s time on articles.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw problem(openingFailedWith: errno, at: path) }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw readFailed(errno, at: path) }
+        let size = Int(status.st_size)
         // A JSON Lines file may be large: only its lines must fit in a record.
-        if input.format != .jsonLines, let size = try? manager.attributesOfItem(atPath: path)[.size] as? Int,
-            size > maximumRecordBytes
-        {
+        if input.format != .jsonLines, status.st_mode & S_IFMT == S_IFREG, size > maximumRecordBytes {
             throw InputProblem(
                 source: path, kind: .rejected(.tooLarge),
                 message: "file is \(size) bytes, over the \(maximumRecordBytes)-byte message limit; not read")
         }
-        do {
-            return Array(try Data(contentsOf: URL(fileURLWithPath: path)))
-        } catch {
-            let vanished = !manager.fileExists(atPath: path)
-            throw InputProblem(
-                source: path, kind: .rejected(vanished ? .vanished : .readFailed),
-                message: vanished
-                    ? "file vanished before it could be read" : "could not read file: \(error.localizedDescription)")
+        // The size is a first guess: the file may still be growing.
+        var bytes = [UInt8](repeating: 0, count: max(size, 4096))
+        var count = 0
+        while true {
+            if count == bytes.count { bytes += [UInt8](repeating: 0, count: bytes.count) }
+            let read = bytes.withUnsafeMutableBytes { buffer in
+                Glibc.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+            }
+            if read == 0 { break }
+            if read < 0 {
+                if errno == EINTR { continue }
+                throw readFailed(errno, at: path)
+            }
+            count += read
+            if input.format != .jsonLines, count > maximumRecordBytes {
+                throw InputProblem(
+                    source: path, kind: .rejected(.tooLarge),
+                    message: "file grew past the \(maximumRecordBytes)-byte message limit while it was read; not sent")
+            }
         }
+        bytes.removeSubrange(count...)
+        return bytes
+    }
+
+    private func problem(openingFailedWith error: Int32, at path: String) -> InputProblem {
+        switch error {
+        case ENOENT, ENOTDIR, ELOOP:
+            SymbolicLink.problem(at: path)
+                ?? InputProblem(
+                    source: path, kind: .rejected(.vanished), message: "file vanished before it could be read")
+        case EACCES, EPERM:
+            InputProblem(
+                source: path, kind: .rejected(.unreadable), message: "file is not readable (permission denied)")
+        default:
+            readFailed(error, at: path)
+        }
+    }
+
+    private func readFailed(_ error: Int32, at path: String) -> InputProblem {
+        InputProblem(
+            source: path, kind: .rejected(.readFailed), message: "could not read file: \(String(cString: strerror(error)))")
     }
 }
