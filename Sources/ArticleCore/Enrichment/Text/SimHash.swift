@@ -9,8 +9,8 @@ struct SimHash: Sendable, Equatable {
     let value: UInt64
 
     init(segments: [TextSegment], lexicons: Lexicons) {
-        var counter = BitCounter()
-        func vote(_ feature: UInt64) { counter.add(Self.spread(feature)) }
+        var features: [UInt64] = []
+        features.reserveCapacity(2 * segments.reduce(0) { $0 + $1.tokens.count })
         for segment in segments {
             var previous: UInt64?
             for token in segment.tokens {
@@ -18,65 +18,58 @@ struct SimHash: Sendable, Equatable {
                     previous = nil
                     continue
                 }
-                if !lexicons.isStopword(token.word) { vote(token.foldedKey) }
-                if let previous { vote(KeyHasher.phrase([previous, token.foldedKey])) }
+                if !lexicons.isStopword(token.word) { features.append(Self.spread(token.foldedKey)) }
+                if let previous {
+                    var pair = KeyHasher()
+                    pair.combine(key: previous)
+                    pair.combine(key: token.foldedKey)
+                    features.append(Self.spread(pair.value))
+                }
                 previous = token.foldedKey
             }
         }
-        self.value = counter.majority
+        self.value = Self.majority(of: features)
     }
 
-    /// Counts, for each of 64 bits, how many added values had it set, eight bits at a time:
-    /// a byte of a value selects two words whose 16-bit lanes hold one count each.
-    private struct BitCounter {
-        /// For each byte value, one in the lane of each set bit: bits 0-3, then bits 4-7.
-        private static let lanes: [(UInt64, UInt64)] = (0..<256).map { byte in
-            var low: UInt64 = 0
-            var high: UInt64 = 0
-            for bit in 0..<4 where byte >> bit & 1 == 1 { low |= 1 << (16 * UInt64(bit)) }
-            for bit in 4..<8 where byte >> bit & 1 == 1 { high |= 1 << (16 * UInt64(bit - 4)) }
-            return (low, high)
-        }
-        /// Lanes hold up to this many counts before they are moved to ``totals``.
-        private static let laneCapacity = 0xFFFF
+    /// For each byte value, one in the 16-bit lane of each set bit: bits 0-3, then bits 4-7.
+    private static let laneTable: [(UInt64, UInt64)] = (0..<256).map { byte in
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        for bit in 0..<4 where byte >> bit & 1 == 1 { low |= 1 << (16 * UInt64(bit)) }
+        for bit in 4..<8 where byte >> bit & 1 == 1 { high |= 1 << (16 * UInt64(bit - 4)) }
+        return (low, high)
+    }
+    /// Lanes hold up to this many counts before they are added to the totals.
+    private static let laneCapacity = 0xFFFF
 
-        private var lanes = [UInt64](repeating: 0, count: 16)
-        private var totals = [Int](repeating: 0, count: 64)
-        private var pending = 0
-        private var added = 0
-
-        mutating func add(_ value: UInt64) {
-            Self.lanes.withUnsafeBufferPointer { table in
-                lanes.withUnsafeMutableBufferPointer { lanes in
-                    for byte in 0..<8 {
-                        let pair = table[Int(truncatingIfNeeded: (value >> (8 * UInt64(byte))) & 0xFF)]
-                        lanes[2 * byte] &+= pair.0
-                        lanes[2 * byte + 1] &+= pair.1
+    /// The bits set in more than half of `values`. Counted eight bits at a time: a byte of a
+    /// value selects two words whose 16-bit lanes each count one bit.
+    private static func majority(of values: [UInt64]) -> UInt64 {
+        var totals = [Int](repeating: 0, count: 64)
+        laneTable.withUnsafeBufferPointer { table in
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 16) { lanes in
+                var chunkStart = 0
+                while chunkStart < values.count {
+                    lanes.initialize(repeating: 0)
+                    let chunkEnd = min(chunkStart + laneCapacity, values.count)
+                    for value in values[chunkStart..<chunkEnd] {
+                        for byte in 0..<8 {
+                            let pair = table[Int(truncatingIfNeeded: (value >> (8 * UInt64(byte))) & 0xFF)]
+                            lanes[2 * byte] &+= pair.0
+                            lanes[2 * byte + 1] &+= pair.1
+                        }
                     }
+                    for bit in 0..<64 {
+                        let word = 2 * (bit / 8) + (bit % 8 >= 4 ? 1 : 0)
+                        totals[bit] += Int((lanes[word] >> (16 * UInt64(bit % 4))) & 0xFFFF)
+                    }
+                    chunkStart = chunkEnd
                 }
             }
-            added += 1
-            pending += 1
-            if pending == Self.laneCapacity { flush() }
         }
-
-        private mutating func flush() {
-            for bit in 0..<64 {
-                let word = 2 * (bit / 8) + (bit % 8 >= 4 ? 1 : 0)
-                totals[bit] += Int((lanes[word] >> (16 * UInt64(bit % 4))) & 0xFFFF)
-            }
-            lanes = [UInt64](repeating: 0, count: 16)
-            pending = 0
-        }
-
-        /// Bits set in more than half of the values added.
-        var majority: UInt64 {
-            var counter = self
-            counter.flush()
-            var value: UInt64 = 0
-            for bit in 0..<64 where 2 * counter.totals[bit] > added { value |= 1 << UInt64(bit) }
-            return value
-        }
+        var value: UInt64 = 0
+        for bit in 0..<64 where 2 * totals[bit] > values.count { value |= 1 << UInt64(bit) }
+        return value
     }
 
     /// 16 lowercase hex digits, as in the record (JSON numbers lose 64-bit precision in many
