@@ -69,6 +69,37 @@ import Testing
         #expect(words == ["Hà", "Nội", "Cựu", "VinFast", "iPhone"])
     }
 
+    /// The folded key hashes each letter of a word as its ASCII letter without any mark, and
+    /// digits and the apostrophe as they are: checked against that rule, scalar by scalar, on
+    /// random words of ASCII and Vietnamese letters in both cases, digits and apostrophes.
+    @Test func foldedKeysHashEveryLetterWithoutItsMarks() {
+        let alphabet = Array("aăâbcdđeêghiklmnoôơpqrstuưvxyzáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
+        let others: [Character] = ["0", "7", "'"]
+        var generator = SplitMix64(seed: 14)
+        for _ in 0..<2_000 {
+            var word = String(alphabet.randomElement(using: &generator)!)
+            for _ in 0..<Int.random(in: 0...7, using: &generator) {
+                let pick = Int.random(in: 0..<10, using: &generator)
+                word.append(pick == 0 ? others.randomElement(using: &generator)! : alphabet.randomElement(using: &generator)!)
+            }
+            if Bool.random(using: &generator) { word = word.uppercased() }
+            let tokens = Tokenizer.tokenize(word, vocabulary: nil)
+            let bytes = Array(word.utf8)
+            for token in tokens where token.kind == .word {
+                let spelling = String(decoding: bytes[Int(token.start)..<Int(token.end)], as: UTF8.self)
+                var expected = KeyHasher()
+                for scalar in spelling.unicodeScalars {
+                    if let letter = VietnameseLetters.table.letter(scalar) {
+                        expected.combine(letter.folded != 0 ? UInt32(letter.folded) : letter.toneless.value)
+                    } else {
+                        expected.combine(scalar.value)  // a digit or the apostrophe
+                    }
+                }
+                #expect(token.foldedKey == expected.value, "\(spelling) of \(word)")
+            }
+        }
+    }
+
     @Test func tokensCarryCaseSentenceStartAndForeignShape() {
         let text = "Tổng thống Joe Biden gặp UNESCO. Sau đó, xung đột Nga-Ukraine: “Covid-19” tăng 97,8%."
         let tokens = Tokenizer.tokenize(text, vocabulary: nil)
